@@ -1,0 +1,129 @@
+// groupfit's public API: train one model per group of a table, apply saved models to new rows,
+// and inspect a table before training. The `groupfit` program is a thin layer over these calls.
+// Library calls never print or exit: warnings go to the caller's WarningSink, errors are thrown
+// as groupfit::Error (groupfit/error.hpp), and a group that fails is a result, not an error.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "groupfit/model_params.hpp"
+
+namespace groupfit {
+
+using WarningSink = std::function<void(const std::string&)>;
+
+struct TrainConfig {
+  std::string input;   // CSV file
+  char delimiter = 0;  // 0: detect
+  std::string group_column;
+  std::string target_column;
+  std::string id_column;              // optional: predictions are keyed by row number without it
+  std::vector<std::string> features;  // only these (empty: every other column)
+  std::vector<std::string> drop;
+  std::size_t max_categories = 1024;
+  double valid_fraction = 0.2;
+  std::uint64_t seed = 0;
+  std::size_t min_rows = 20;
+  ModelParams model;
+  std::string out_dir;
+  std::string executor = "sequential";    // sequential, threads or processes
+  unsigned workers = 0;                   // 0: the available cores
+  double group_timeout_seconds = 0;       // processes: kill a worker stuck this long on a group
+  std::uint64_t worker_memory_limit = 0;  // processes: bytes of address space per worker
+  // processes: the program started as a worker (`<program> __worker`); the groupfit binary.
+  std::string worker_executable = "/proc/self/exe";
+  bool resume = false;     // keep the groups a checkpoint in out_dir holds, train the rest
+  std::string trace_file;  // Chrome trace-event JSON of the run, when not empty
+  // Set to true (from a signal handler, say) to stop: no new groups start, groups in flight are
+  // abandoned, outputs and the checkpoint are written for what finished.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct Progress {
+  std::size_t done = 0;  // groups finished (ok or failed), of `total` to train
+  std::size_t failed = 0;
+  std::size_t total = 0;
+  double elapsed_seconds = 0;
+  double eta_seconds = 0;  // from the expected cost of the groups still ahead
+};
+using ProgressSink = std::function<void(const Progress&)>;
+
+struct GroupSummary {
+  std::string group;
+  std::string status;
+  std::string message;
+  std::uint64_t rows = 0;
+  int best_iteration = -1;
+  double rmse = 0;
+  double r2 = 0;
+  double seconds = 0;
+};
+
+struct TrainReport {
+  std::vector<GroupSummary> groups;  // sorted by key
+  std::size_t ok = 0, skipped = 0, failed = 0;
+  std::size_t resumed = 0;   // groups taken from the checkpoint, not trained again
+  bool interrupted = false;  // stopped before every group was trained
+  double read_seconds = 0;
+  double train_seconds = 0;
+  double wall_seconds = 0;
+};
+
+TrainReport train(const TrainConfig& config, const WarningSink& warn,
+                  const ProgressSink& progress = {});
+
+struct PredictConfig {
+  std::string input;       // CSV of new rows
+  std::string models_dir;  // a training run's models/ folder
+  std::string output;      // CSV to write: id, group, prediction
+  char delimiter = 0;
+};
+
+struct PredictReport {
+  std::size_t rows = 0;
+  std::size_t predicted = 0;
+  std::size_t rows_without_model = 0;
+  std::size_t groups_without_model = 0;
+};
+
+PredictReport predict(const PredictConfig& config, const WarningSink& warn);
+
+struct InspectConfig {
+  std::string input;
+  char delimiter = 0;
+  std::string group_column;   // optional: show group sizes
+  std::string target_column;  // optional: needed for labeled/unlabeled counts
+  std::string id_column;
+  std::vector<std::string> features;
+  std::vector<std::string> drop;
+  std::size_t max_categories = 1024;
+};
+
+struct ColumnSummary {
+  std::string name;
+  std::string type;  // bool, int64, float64, string
+  std::size_t missing = 0;
+  std::size_t distinct = 0;  // text columns only
+  std::string role;          // group, target, id, feature, categorical feature, dropped
+};
+
+struct GroupSize {
+  std::string group;
+  std::size_t rows = 0;
+  std::size_t labeled = 0;
+};
+
+struct InspectReport {
+  std::size_t rows = 0;
+  std::vector<ColumnSummary> columns;
+  std::vector<GroupSize> groups;  // when a group column was given
+  double read_seconds = 0;
+};
+
+InspectReport inspect(const InspectConfig& config, const WarningSink& warn);
+
+}  // namespace groupfit

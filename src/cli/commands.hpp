@@ -1,0 +1,31 @@
+// The subcommands of `groupfit`. Each registers its flags on the CLI11 app and returns the
+// action to run once the flags are parsed. Commands hold no logic: they fill a config, call the
+// library and print what it returns.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace groupfit::cli {
+
+struct Command {
+  CLI::App* app = nullptr;   // the subcommand, to ask whether it was given
+  std::function<int()> run;  // returns the exit status
+};
+
+Command add_train_command(CLI::App& app);
+Command add_predict_command(CLI::App& app);
+Command add_inspect_command(CLI::App& app);
+Command add_gen_command(CLI::App& app);
+Command add_worker_command(CLI::App& app);
+
+// Reads a size such as 512M, 2G or 1048576 (bytes).
+std::uint64_t parse_size(const std::string& text);
+
+// Turns --delimiter's text (",", ";", "tab", "\t", "auto") into a char (0: detect).
+char parse_delimiter(const std::string& text);
+
+// Prints a warning line on stderr.
+void print_warning(const std::string& message);
+
+}  // namespace groupfit::cli

@@ -1,0 +1,36 @@
+// The `groupfit` program: parses the command line, runs one subcommand, and is the only place
+// where errors become messages on stderr and exit statuses (groupfit/error.hpp lists them).
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "groupfit/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace groupfit;
+  CLI::App app{"groupfit: train one gradient-boosted model per group of a table"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", GROUPFIT_VERSION);
+  const std::vector<cli::Command> commands = {
+      cli::add_train_command(app), cli::add_predict_command(app), cli::add_inspect_command(app),
+      cli::add_gen_command(app), cli::add_worker_command(app)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitBadInput;
+  }
+  try {
+    for (const auto& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    return kExitBadInput;
+  } catch (const Error& e) {
+    fmt::print(stderr, "groupfit: error: {}\n", e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "groupfit: internal error: {}\n", e.what());
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,29 @@
+// `groupfit predict`: applies a training run's models/ to new rows.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "groupfit/groupfit.hpp"
+
+namespace groupfit::cli {
+
+Command add_predict_command(CLI::App& app) {
+  auto config = std::make_shared<PredictConfig>();
+  auto delimiter = std::make_shared<std::string>("auto");
+  CLI::App* sub = app.add_subcommand("predict", "Apply saved group models to a CSV of rows");
+  sub->add_option("input", config->input, "CSV file of rows to score")->required();
+  sub->add_option("--models", config->models_dir, "The models/ folder of a training run")
+      ->required();
+  sub->add_option("--out", config->output, "CSV file to write (id, group, prediction)")->required();
+  sub->add_option("--delimiter", *delimiter, "Field delimiter: , ; tab or auto")
+      ->capture_default_str();
+  return {sub, [config, delimiter] {
+            PredictConfig c = *config;
+            c.delimiter = parse_delimiter(*delimiter);
+            const PredictReport report = predict(c, print_warning);
+            fmt::print("{} rows, {} predicted, {} without a model\n", report.rows, report.predicted,
+                       report.rows_without_model);
+            return 0;
+          }};
+}
+
+}  // namespace groupfit::cli

@@ -1,0 +1,128 @@
+// `groupfit train`: flags -> TrainConfig, then a per-group summary table on stdout.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/progress_printer.hpp"
+#include "groupfit/error.hpp"
+#include "groupfit/groupfit.hpp"
+
+namespace groupfit::cli {
+namespace {
+
+struct TrainFlags {
+  TrainConfig config;
+  std::string delimiter = "auto";
+  std::vector<std::string> params;
+  std::string params_file;
+  int threads_per_model = 0;
+  bool quiet = false;
+  std::string memory_limit;
+};
+
+std::string fixed_or_blank(double value, int digits) {
+  return std::isnan(value) ? "" : fmt::format("{:.{}f}", value, digits);
+}
+
+void print_report(const TrainReport& report) {
+  fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>7} {:>8}  {}\n", "group", "rows", "status",
+             "trees", "rmse", "r2", "seconds", "message");
+  for (const auto& g : report.groups) {
+    std::string name = g.group.empty() ? "(missing)" : g.group;
+    if (name.size() > 24) name = name.substr(0, 21) + "...";
+    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>7} {:>8.2f}  {}\n", name, g.rows, g.status,
+               g.best_iteration >= 0 ? std::to_string(g.best_iteration + 1) : "",
+               fixed_or_blank(g.rmse, 4), fixed_or_blank(g.r2, 3), g.seconds, g.message);
+  }
+  if (report.resumed > 0) fmt::print("{} groups taken from the checkpoint\n", report.resumed);
+  fmt::print(
+      "{} groups: {} ok, {} skipped, {} failed; read {:.2f} s, train {:.2f} s, total {:.2f} s\n",
+      report.groups.size(), report.ok, report.skipped, report.failed, report.read_seconds,
+      report.train_seconds, report.wall_seconds);
+}
+
+}  // namespace
+
+Command add_train_command(CLI::App& app) {
+  auto flags = std::make_shared<TrainFlags>();
+  TrainConfig& c = flags->config;
+  CLI::App* sub = app.add_subcommand("train", "Train one model per group of a CSV table");
+  sub->add_option("input", c.input, "CSV file to train on")->required();
+  sub->add_option("--group", c.group_column, "Column that defines the groups")->required();
+  sub->add_option("--target", c.target_column, "Numeric column to predict")->required();
+  sub->add_option("--id", c.id_column, "Column that identifies rows in predictions.csv");
+  sub->add_option("--out", c.out_dir, "Output folder (created if needed)")->required();
+  sub->add_option("--features", c.features, "Only these columns are features (a,b,c)")
+      ->delimiter(',');
+  sub->add_option("--drop", c.drop, "Columns not to use as features (a,b)")->delimiter(',');
+  sub->add_option("--delimiter", flags->delimiter, "Field delimiter: , ; tab or auto")
+      ->capture_default_str();
+  sub->add_option("--max-categories", c.max_categories,
+                  "Drop a text column with more distinct values than this")
+      ->capture_default_str();
+  sub->add_option("--valid-fraction", c.valid_fraction, "Share of labeled rows held out")
+      ->capture_default_str();
+  sub->add_option("--seed", c.seed, "Seed of the train/validation split")->capture_default_str();
+  sub->add_option("--min-rows", c.min_rows, "Skip groups with fewer labeled rows")
+      ->capture_default_str();
+  sub->add_option("--early-stopping-rounds", c.model.early_stopping_rounds,
+                  "Stop after this many rounds without improvement")
+      ->capture_default_str();
+  sub->add_option("--param", flags->params,
+                  "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
+  sub->add_option("--params", flags->params_file, "JSON file of model parameters");
+  sub->add_option("--executor", c.executor,
+                  "How to run the groups: sequential, threads or processes")
+      ->capture_default_str();
+  sub->add_option("--group-timeout", c.group_timeout_seconds,
+                  "processes: kill a worker stuck this many seconds on one group");
+  sub->add_option("--worker-memory-limit", flags->memory_limit,
+                  "processes: address space each worker may use beyond the shared data (2G)");
+  sub->add_option("--workers", c.workers, "Models trained at once (default: available cores)");
+  sub->add_option("--threads-per-model", flags->threads_per_model,
+                  "XGBoost threads per model (default 1)");
+  sub->add_flag("--resume", c.resume,
+                "Keep the groups an interrupted run in --out finished; train the rest");
+  sub->add_option("--trace", c.trace_file, "Write the run as Chrome trace-event JSON");
+  sub->add_flag("--quiet", flags->quiet, "Print nothing but errors");
+
+  return {
+      sub, [flags] {
+        TrainConfig config = flags->config;
+        config.delimiter = parse_delimiter(flags->delimiter);
+        if (!flags->params_file.empty()) apply_params_file(config.model, flags->params_file);
+        for (const auto& p : flags->params) {
+          const auto eq = p.find('=');
+          if (eq == std::string::npos || eq == 0) {
+            throw InputError(fmt::format("--param expects name=value, got '{}'", p));
+          }
+          apply_param(config.model, p.substr(0, eq), p.substr(eq + 1));
+        }
+        if (!flags->memory_limit.empty()) {
+          config.worker_memory_limit = parse_size(flags->memory_limit);
+        }
+        if (flags->threads_per_model > 0) config.model.threads_per_model = flags->threads_per_model;
+        const bool quiet = flags->quiet;
+        config.stop = &install_interrupt_handlers();
+        ProgressPrinter printer;
+        const TrainReport report = train(
+            config,
+            [quiet](const std::string& w) {
+              if (!quiet) print_warning(w);
+            },
+            [quiet, &printer](const Progress& p) {
+              if (!quiet) printer.update(p);
+            });
+        printer.finish();
+        if (!quiet) print_report(report);
+        if (report.interrupted) {
+          print_warning("interrupted: outputs hold the finished groups; run again with --resume");
+          return kExitInterrupted;
+        }
+        return report.failed > 0 ? kExitSomeGroupsFailed : kExitOk;
+      }};
+}
+
+}  // namespace groupfit::cli

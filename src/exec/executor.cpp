@@ -1,0 +1,24 @@
+// train_and_time: see executor.hpp.
+#include "exec/executor.hpp"
+
+namespace groupfit {
+
+GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, const RunClock& clock,
+                           int worker, const std::atomic<bool>& stop) {
+  const double start = clock.seconds();
+  GroupResult result;
+  try {
+    result = train(task, stop);
+  } catch (const std::exception& e) {
+    result = GroupResult{};
+    result.index = task.index;
+    result.status = GroupStatus::Failed;
+    result.message = e.what();
+  }
+  result.worker = worker;
+  result.start_seconds = start;
+  result.end_seconds = clock.seconds();
+  return result;
+}
+
+}  // namespace groupfit

@@ -1,0 +1,37 @@
+// The contract every way of running the groups honours: given the tasks in the order to start
+// them, train each trainable one exactly once and hand each result to `on_result` on the
+// caller's thread, as it finishes. Executors differ only in where training happens (this
+// thread, worker threads, worker processes), never in what a result holds.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+#include "exec/run_clock.hpp"
+#include "plan/group_task.hpp"
+#include "train/group_result.hpp"
+
+namespace groupfit {
+
+using ResultSink = std::function<void(GroupResult&&)>;
+// Trains one task; must not throw (train_group returns failures as values).
+// `stop` is passed on so a long training can end early when the run is interrupted.
+using TrainFunction = std::function<GroupResult(const GroupTask&, const std::atomic<bool>& stop)>;
+
+class Executor {
+ public:
+  virtual ~Executor() = default;
+  // `order` lists indices into `tasks`, all trainable, in the order to start them. When `stop`
+  // becomes true the executor starts no more tasks, abandons those in flight (they get no
+  // result) and returns soon.
+  virtual void run(const std::vector<GroupTask>& tasks, const std::vector<std::size_t>& order,
+                   const ResultSink& on_result, const std::atomic<bool>& stop) = 0;
+};
+
+// Trains one task in-process and stamps where and when it ran. An exception escaping `train`
+// becomes a failed result, so no executor ever loses a group.
+GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, const RunClock& clock,
+                           int worker, const std::atomic<bool>& stop);
+
+}  // namespace groupfit

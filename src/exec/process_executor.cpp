@@ -1,0 +1,194 @@
+// ProcessExecutor: see process_executor.hpp. One poll loop over the workers' channels hands out
+// tasks as workers free up, collects results, notices deaths (end of stream) and timeouts.
+#include "exec/process_executor.hpp"
+
+#include <fmt/format.h>
+#include <poll.h>
+
+#include <deque>
+#include <map>
+#include <optional>
+
+#include "exec/frame_channel.hpp"
+#include "exec/run_clock.hpp"
+#include "exec/shared_matrix.hpp"
+#include "exec/worker_process.hpp"
+
+namespace groupfit {
+namespace {
+
+constexpr int kMaxAttempts = 2;  // the first try and one retry on a fresh worker
+
+struct Slot {
+  WorkerProcess process;
+  std::optional<std::size_t> task;  // index into tasks, while one is in flight
+  double started = 0;
+};
+
+class Scheduler {
+ public:
+  Scheduler(const std::vector<GroupTask>& tasks, const std::vector<std::size_t>& order,
+            const ResultSink& on_result, const ProcessOptions& options, WorkerLaunch launch,
+            std::string setup_frame, const std::atomic<bool>& stop)
+      : tasks_(tasks),
+        queue_(order.begin(), order.end()),
+        on_result_(on_result),
+        options_(options),
+        launch_(std::move(launch)),
+        setup_frame_(std::move(setup_frame)),
+        stop_(stop) {}
+
+  void run() {
+    const std::size_t n = std::min<std::size_t>(options_.workers, queue_.size());
+    slots_.resize(n);
+    for (std::size_t s = 0; s < n; ++s) start_worker(s);
+    while (busy() > 0 && !stop_) poll_once();
+    if (stop_) {
+      for (auto& slot : slots_) slot.process.kill();  // in-flight groups are abandoned
+    }
+    for (auto& slot : slots_) {
+      if (slot.process.pid() > 0) {
+        try {
+          write_frame(slot.process.channel(), encode_shutdown());
+        } catch (const std::exception&) {
+        }
+        slot.process.wait();
+      }
+    }
+  }
+
+ private:
+  std::size_t busy() const {
+    std::size_t n = 0;
+    for (const auto& s : slots_) n += s.task.has_value() ? 1 : 0;
+    return n;
+  }
+
+  void start_worker(std::size_t s) {
+    slots_[s].process = WorkerProcess::spawn(launch_);
+    try {
+      write_frame(slots_[s].process.channel(), setup_frame_);
+    } catch (const std::exception&) {
+      // It died at once; the next read reports it like any other death.
+    }
+    assign(s);
+  }
+
+  void assign(std::size_t s) {
+    Slot& slot = slots_[s];
+    slot.task.reset();
+    if (queue_.empty()) return;
+    const std::size_t i = queue_.front();
+    queue_.pop_front();
+    slot.task = i;
+    slot.started = clock_.seconds();
+    ++attempts_[i];
+    try {
+      write_frame(slot.process.channel(), encode_task(tasks_[i]));
+    } catch (const std::exception&) {
+      // The worker is gone; poll sees end of stream and handles it.
+    }
+  }
+
+  void poll_once() {
+    std::vector<pollfd> fds;
+    std::vector<std::size_t> which;
+    double wait_seconds = 0.2;  // also how soon a stop request is noticed
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      if (!slots_[s].task) continue;
+      fds.push_back({slots_[s].process.channel(), POLLIN, 0});
+      which.push_back(s);
+      if (options_.group_timeout_seconds > 0) {
+        const double left = slots_[s].started + options_.group_timeout_seconds - clock_.seconds();
+        wait_seconds = std::min(wait_seconds, std::max(left, 0.0));
+      }
+    }
+    ::poll(fds.data(), fds.size(), static_cast<int>(wait_seconds * 1000) + 1);
+    for (std::size_t k = 0; k < fds.size(); ++k) {
+      if (fds[k].revents != 0) receive(which[k]);
+    }
+    if (options_.group_timeout_seconds > 0) {
+      for (std::size_t s = 0; s < slots_.size(); ++s) {
+        if (slots_[s].task &&
+            clock_.seconds() - slots_[s].started > options_.group_timeout_seconds) {
+          slots_[s].process.kill();
+          slots_[s].process.wait();
+          fail(s,
+               fmt::format("timed out after {} s (--group-timeout); worker killed",
+                           options_.group_timeout_seconds),
+               false);
+        }
+      }
+    }
+  }
+
+  void receive(std::size_t s) {
+    Slot& slot = slots_[s];
+    std::optional<Frame> frame;
+    try {
+      frame = read_frame(slot.process.channel());
+    } catch (const std::exception&) {
+      frame.reset();
+    }
+    if (!frame || frame->kind != MessageKind::Result) {
+      slot.process.kill();
+      fail(s, "worker " + slot.process.wait(), true);
+      return;
+    }
+    GroupResult result = decode_result(frame->payload);
+    result.worker = static_cast<int>(s);
+    result.start_seconds = slot.started;
+    result.end_seconds = clock_.seconds();
+    on_result_(std::move(result));
+    assign(s);
+  }
+
+  // The slot's process is gone; report or requeue its task, then restart the slot if needed.
+  void fail(std::size_t s, const std::string& why, bool may_retry) {
+    Slot& slot = slots_[s];
+    const std::size_t i = *slot.task;
+    slot.task.reset();
+    if (may_retry && attempts_[i] < kMaxAttempts) {
+      queue_.push_front(i);
+    } else {
+      GroupResult result;
+      result.index = tasks_[i].index;
+      result.status = GroupStatus::Failed;
+      result.message = attempts_[i] > 1 ? why + " (twice)" : why;
+      result.worker = static_cast<int>(s);
+      result.start_seconds = slot.started;
+      result.end_seconds = clock_.seconds();
+      on_result_(std::move(result));
+    }
+    if (!queue_.empty()) start_worker(s);
+  }
+
+  const std::vector<GroupTask>& tasks_;
+  std::deque<std::size_t> queue_;
+  const ResultSink& on_result_;
+  const ProcessOptions& options_;
+  WorkerLaunch launch_;
+  std::string setup_frame_;
+  std::vector<Slot> slots_;
+  std::map<std::size_t, int> attempts_;
+  RunClock clock_;
+  const std::atomic<bool>& stop_;
+};
+
+}  // namespace
+
+void ProcessExecutor::run(const std::vector<GroupTask>& tasks,
+                          const std::vector<std::size_t>& order, const ResultSink& on_result,
+                          const std::atomic<bool>& stop) {
+  if (order.empty()) return;
+  const UniqueFd matrix = create_shared_matrix(matrix_);
+  WorkerSetup setup{kWorkerMatrixFd, matrix_.rows, matrix_.cols, features_, params_};
+  WorkerLaunch launch;
+  launch.executable = options_.executable;
+  launch.matrix_fd = matrix.get();
+  launch.memory_limit_bytes = options_.memory_limit_bytes;
+  if (options_.passive_wait) launch.extra_env.push_back("OMP_WAIT_POLICY=PASSIVE");
+  Scheduler(tasks, order, on_result, options_, std::move(launch), encode_setup(setup), stop).run();
+}
+
+}  // namespace groupfit

@@ -1,0 +1,23 @@
+// Seconds since a run started, and the process's CPU seconds, for the per-group timings that
+// executors record (start, end, CPU) and the trace shows.
+#pragma once
+
+#include <chrono>
+
+namespace groupfit {
+
+class RunClock {
+ public:
+  RunClock() : start_(std::chrono::steady_clock::now()) {}
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+};
+
+// CPU seconds used so far by the whole process (all its threads).
+double process_cpu_seconds();
+
+}  // namespace groupfit

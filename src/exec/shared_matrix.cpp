@@ -1,0 +1,68 @@
+// Shared matrix: see shared_matrix.hpp.
+#include "exec/shared_matrix.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+#include <utility>
+
+namespace groupfit {
+
+MappedRegion::MappedRegion(MappedRegion&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+MappedRegion& MappedRegion::operator=(MappedRegion&& other) noexcept {
+  std::swap(data_, other.data_);
+  std::swap(size_, other.size_);
+  return *this;
+}
+
+MappedRegion::~MappedRegion() {
+  if (data_ != nullptr) ::munmap(data_, size_);
+}
+
+std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols) {
+  return (rows * cols + rows) * sizeof(float);
+}
+
+UniqueFd create_shared_matrix(const FeatureMatrix& m) {
+  UniqueFd fd(::memfd_create("groupfit-matrix", MFD_CLOEXEC));
+  if (!fd.valid()) throw std::system_error(errno, std::generic_category(), "memfd_create");
+  auto write_all = [&](const void* data, std::size_t bytes) {
+    const char* p = static_cast<const char*>(data);
+    while (bytes > 0) {
+      const ssize_t n = ::write(fd.get(), p, bytes);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw std::system_error(errno, std::generic_category(), "write shared matrix");
+      }
+      p += n;
+      bytes -= static_cast<std::size_t>(n);
+    }
+  };
+  write_all(m.values.data(), m.values.size() * sizeof(float));
+  std::vector<float> labels = m.labels;
+  labels.resize(m.rows, 0.0f);
+  write_all(labels.data(), labels.size() * sizeof(float));
+  return fd;
+}
+
+MappedRegion map_shared_matrix(int fd, std::size_t rows, std::size_t cols) {
+  const std::size_t bytes = shared_matrix_bytes(rows, cols);
+  if (bytes == 0) return {};
+  void* p = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, fd, 0);
+  if (p == MAP_FAILED)
+    throw std::system_error(errno, std::generic_category(), "mmap shared matrix");
+  return MappedRegion(p, bytes);
+}
+
+MatrixView view_of_shared(const MappedRegion& region, std::size_t rows, std::size_t cols,
+                          const std::vector<FeatureSpec>& features) {
+  const auto* base = static_cast<const float*>(region.data());
+  return MatrixView{std::span<const float>(base, rows * cols),
+                    std::span<const float>(base + rows * cols, rows), cols, features};
+}
+
+}  // namespace groupfit

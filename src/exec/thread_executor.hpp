@@ -1,0 +1,23 @@
+// Runs the groups on W worker threads of this process, all reading the one in-memory matrix.
+// Each worker takes the next task as soon as it is free (dynamic hand-out, in the given order),
+// so a long group never holds up the short ones queued behind it. Results reach the caller's
+// thread through one guarded queue; training code never sees the executor.
+#pragma once
+
+#include "exec/executor.hpp"
+
+namespace groupfit {
+
+class ThreadExecutor : public Executor {
+ public:
+  ThreadExecutor(TrainFunction train, unsigned workers)
+      : train_(std::move(train)), workers_(workers == 0 ? 1 : workers) {}
+  void run(const std::vector<GroupTask>& tasks, const std::vector<std::size_t>& order,
+           const ResultSink& on_result, const std::atomic<bool>& stop) override;
+
+ private:
+  TrainFunction train_;
+  unsigned workers_;
+};
+
+}  // namespace groupfit

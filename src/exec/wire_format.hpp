@@ -1,0 +1,62 @@
+// The messages between the parent and its workers, as bytes: a setup (where the shared matrix
+// is, its shape and features, the hyperparameters), tasks and results. Independent of what
+// carries them — a pipe today, MPI between machines later — and versioned, so a worker from
+// another build is refused rather than misread.
+//
+// Encoding: little-endian fixed-width integers and IEEE doubles/floats, strings and vectors as
+// a u64 length then their elements. A frame is: u32 magic "GFW1", u16 version, u16 kind,
+// u64 payload length, payload. A decoder that meets anything unexpected throws WireError.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "groupfit/model_params.hpp"
+#include "plan/feature_matrix.hpp"
+#include "plan/group_task.hpp"
+#include "train/group_result.hpp"
+
+namespace groupfit {
+
+inline constexpr std::uint32_t kWireMagic = 0x31574647;  // "GFW1" little-endian
+inline constexpr std::uint16_t kWireVersion = 1;
+inline constexpr std::size_t kFrameHeaderBytes = 16;
+inline constexpr std::uint64_t kMaxFrameBytes = 1ull << 34;  // 16 GiB: a sanity bound
+
+class WireError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class MessageKind : std::uint16_t { Setup = 1, Task = 2, Result = 3, Shutdown = 4 };
+
+// What a worker needs once: the shared matrix's location and shape, features, parameters.
+struct WorkerSetup {
+  int shm_fd = -1;  // inherited descriptor of the shared matrix (memfd)
+  std::uint64_t rows = 0;
+  std::uint64_t cols = 0;
+  std::vector<FeatureSpec> features;
+  ModelParams params;
+};
+
+std::string encode_setup(const WorkerSetup& setup);
+std::string encode_task(const GroupTask& task);
+std::string encode_result(const GroupResult& result);
+std::string encode_shutdown();
+
+struct FrameHeader {
+  MessageKind kind;
+  std::uint64_t payload_bytes;
+};
+// Checks magic, version and kind; `bytes` holds at least kFrameHeaderBytes.
+FrameHeader decode_frame_header(std::string_view bytes);
+
+// Each takes a payload (the bytes after the header).
+WorkerSetup decode_setup(std::string_view payload);
+GroupTask decode_task(std::string_view payload);
+GroupResult decode_result(std::string_view payload);
+
+}  // namespace groupfit

@@ -1,0 +1,142 @@
+// select_features and encode_features: see feature_matrix.hpp.
+#include "plan/feature_matrix.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <unordered_map>
+
+#include "groupfit/error.hpp"
+
+namespace groupfit {
+namespace {
+
+std::vector<std::string> sorted_distinct(const Column& column) {
+  std::vector<bool> used(column.dictionary.size(), false);
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    if (column.is_valid(r)) used[column.codes[r]] = true;
+  }
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (used[i]) values.push_back(column.dictionary[i]);
+  }
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+}  // namespace
+
+FeatureSelection select_features(const Table& table, const FeatureOptions& options) {
+  std::set<std::string> reserved = {options.group_column, options.target_column};
+  if (!options.id_column.empty()) reserved.insert(options.id_column);
+  for (const auto& name : reserved) table.column(name);  // throws with suggestions
+  for (const auto& name : options.exclude) table.column(name);
+
+  std::vector<std::string> names;
+  if (!options.include.empty()) {
+    for (const auto& name : options.include) {
+      table.column(name);
+      if (reserved.count(name)) {
+        throw InputError(
+            fmt::format("column '{}' is the group, target or id column and cannot "
+                        "be a feature",
+                        name));
+      }
+      names.push_back(name);
+    }
+  } else {
+    for (const auto& column : table.columns) {
+      if (!reserved.count(column.name)) names.push_back(column.name);
+    }
+  }
+  FeatureSelection selection;
+  for (const auto& name : names) {
+    if (std::find(options.exclude.begin(), options.exclude.end(), name) != options.exclude.end()) {
+      continue;
+    }
+    const Column& column = table.column(name);
+    FeatureSpec spec{name, !column.is_numeric(), {}};
+    if (spec.categorical) {
+      spec.categories = sorted_distinct(column);
+      if (spec.categories.size() > options.max_categories) {
+        selection.warnings.push_back(fmt::format(
+            "dropped text column '{}': {} distinct values is more than --max-categories {}", name,
+            spec.categories.size(), options.max_categories));
+        continue;
+      }
+    }
+    selection.features.push_back(std::move(spec));
+  }
+  if (selection.features.empty()) throw InputError("no feature columns left to train on");
+  return selection;
+}
+
+FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features,
+                              const std::string& target_column) {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  FeatureMatrix m;
+  m.rows = table.num_rows();
+  m.cols = features.size();
+  m.values.assign(m.rows * m.cols, nan);
+  for (std::size_t f = 0; f < features.size(); ++f) {
+    const Column& column = table.column(features[f].name);
+    float* out = m.values.data() + f;
+    if (features[f].categorical) {
+      // dictionary code -> category code (NaN when not a known category)
+      std::unordered_map<std::string, float> code_of;
+      for (std::size_t i = 0; i < features[f].categories.size(); ++i) {
+        code_of.emplace(features[f].categories[i], static_cast<float>(i));
+      }
+      if (column.type == ColumnType::String) {
+        std::vector<float> by_dict(column.dictionary.size(), nan);
+        for (std::size_t d = 0; d < column.dictionary.size(); ++d) {
+          if (auto it = code_of.find(column.dictionary[d]); it != code_of.end())
+            by_dict[d] = it->second;
+        }
+        for (std::size_t r = 0; r < m.rows; ++r) {
+          if (column.is_valid(r)) out[r * m.cols] = by_dict[column.codes[r]];
+        }
+      } else {
+        for (std::size_t r = 0; r < m.rows; ++r) {
+          if (!column.is_valid(r)) continue;
+          if (auto it = code_of.find(column.text_at(r)); it != code_of.end()) {
+            out[r * m.cols] = it->second;
+          }
+        }
+      }
+    } else if (column.is_numeric()) {
+      for (std::size_t r = 0; r < m.rows; ++r) {
+        out[r * m.cols] = static_cast<float>(column.numeric_at(r));
+      }
+    } else {
+      throw InputError(
+          fmt::format("feature '{}' was numeric when the models were trained but "
+                      "holds text in this file",
+                      features[f].name));
+    }
+  }
+  if (!target_column.empty()) {
+    const Column& target = table.column(target_column);
+    if (!target.is_numeric()) {
+      std::size_t r = 0;
+      for (; r < target.size(); ++r) {
+        if (!target.is_valid(r)) continue;
+        const std::string text = target.text_at(r);
+        double value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size()) break;
+      }
+      throw InputError(fmt::format("target column '{}' is not numeric: data row {} holds '{}'",
+                                   target_column, r + 1, target.text_at(r)));
+    }
+    m.labels.resize(m.rows);
+    for (std::size_t r = 0; r < m.rows; ++r) m.labels[r] = static_cast<float>(target.numeric_at(r));
+  }
+  return m;
+}
+
+}  // namespace groupfit

@@ -1,0 +1,68 @@
+// Turns the table's feature columns into what XGBoost reads: one dense row-major float matrix
+// (missing -> NaN) and the labels. Text columns become native categorical features: each value
+// gets a code, its index in the column's sorted distinct values over the whole table, so every
+// group's model sees the same code for the same text and `predict` can rebuild the codes from
+// the saved schema (models/schema.json) on a new file.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "table/table.hpp"
+
+namespace groupfit {
+
+struct FeatureSpec {
+  std::string name;
+  bool categorical = false;
+  std::vector<std::string> categories;  // sorted; code = index
+};
+
+struct FeatureSelection {
+  std::vector<FeatureSpec> features;
+  std::vector<std::string> warnings;  // e.g. a text column dropped for too many categories
+};
+
+struct FeatureOptions {
+  std::string group_column;
+  std::string target_column;
+  std::string id_column;             // may be empty
+  std::vector<std::string> include;  // --features: only these (empty: all but group/target/id)
+  std::vector<std::string> exclude;  // --drop
+  std::size_t max_categories = 1024;
+};
+
+// Which columns are features and how; throws InputError for a named column that does not exist.
+FeatureSelection select_features(const Table& table, const FeatureOptions& options);
+
+// The encoded features of every row of `table`, row-major, plus the target (NaN when missing).
+struct FeatureMatrix {
+  std::vector<float> values;  // rows * cols
+  std::vector<float> labels;  // empty when encoded without a target
+  std::size_t rows = 0;
+  std::size_t cols = 0;
+};
+
+// Columns named in `features` must exist in `table`. A text value not among a feature's
+// categories (a new file at predict time) becomes NaN. `target_column` may be empty.
+FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features,
+                              const std::string& target_column);
+
+// A read-only view of the encoded data: what training one group needs. It does not own the
+// memory, which may be a FeatureMatrix or a shared mapping in a worker process.
+struct MatrixView {
+  std::span<const float> values;
+  std::span<const float> labels;
+  std::size_t cols = 0;
+  std::span<const FeatureSpec> features;
+
+  const float* row(std::size_t r) const { return values.data() + r * cols; }
+};
+
+inline MatrixView view_of(const FeatureMatrix& m, const std::vector<FeatureSpec>& features) {
+  return MatrixView{m.values, m.labels, m.cols, features};
+}
+
+}  // namespace groupfit

@@ -1,0 +1,71 @@
+// CheckpointWriter and read_checkpoint: see checkpoint.hpp.
+#include "report/checkpoint.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "exec/frame_channel.hpp"
+#include "exec/wire_format.hpp"
+#include "groupfit/error.hpp"
+
+namespace groupfit {
+
+namespace {
+constexpr std::string_view kMagic = "groupfit-checkpoint ";
+}
+
+CheckpointWriter::CheckpointWriter(const std::filesystem::path& path,
+                                   const std::string& config_hash, bool append)
+    : path_(path) {
+  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
+  fd_ = UniqueFd(::open(path.c_str(), flags, 0644));
+  if (!fd_.valid()) {
+    throw OutputError(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+  }
+  if (!append) write_frame(fd_.get(), std::string(kMagic) + config_hash + "\n");
+}
+
+void CheckpointWriter::add(const GroupResult& result) {
+  try {
+    write_frame(fd_.get(), encode_result(result));
+  } catch (const std::exception& e) {
+    throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.what()));
+  }
+}
+
+Checkpoint read_checkpoint(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("nothing to resume: no checkpoint at '{}'", path.string()));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string bytes = buffer.str();
+  const auto newline = bytes.find('\n');
+  if (bytes.compare(0, kMagic.size(), kMagic) != 0 || newline == std::string::npos) {
+    throw InputError(fmt::format("'{}' is not a groupfit checkpoint", path.string()));
+  }
+  Checkpoint cp;
+  cp.config_hash = bytes.substr(kMagic.size(), newline - kMagic.size());
+  std::size_t pos = newline + 1;
+  while (bytes.size() - pos >= kFrameHeaderBytes) {
+    try {
+      const FrameHeader h = decode_frame_header(std::string_view(bytes).substr(pos));
+      if (h.kind != MessageKind::Result ||
+          bytes.size() - pos - kFrameHeaderBytes < h.payload_bytes) {
+        break;
+      }
+      cp.results.push_back(
+          decode_result(std::string_view(bytes).substr(pos + kFrameHeaderBytes, h.payload_bytes)));
+      pos += kFrameHeaderBytes + h.payload_bytes;
+    } catch (const WireError&) {
+      break;  // a torn last frame: what came before is still good
+    }
+  }
+  return cp;
+}
+
+}  // namespace groupfit

@@ -1,0 +1,38 @@
+// The checkpoint: every finished group's result, appended to <out>/checkpoint.gfc as it
+// arrives, so that an interrupted run — even a kill -9 of the main process — loses at most the
+// groups in flight. `train --resume` reads it back, checks that the configuration hash matches,
+// and trains only the groups missing from it. The file is a first line
+// "groupfit-checkpoint <config hash>\n" followed by result frames in the worker wire format
+// (exec/wire_format.hpp); a frame cut short by a crash ends the readable part.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "exec/unique_fd.hpp"
+#include "train/group_result.hpp"
+
+namespace groupfit {
+
+class CheckpointWriter {
+ public:
+  // Starts a new checkpoint (replacing any) or, with `append`, continues an existing one.
+  CheckpointWriter(const std::filesystem::path& path, const std::string& config_hash, bool append);
+  // Appends one result in a single write, so a crash leaves at worst one torn frame at the end.
+  void add(const GroupResult& result);
+
+ private:
+  std::filesystem::path path_;
+  UniqueFd fd_;
+};
+
+struct Checkpoint {
+  std::string config_hash;
+  std::vector<GroupResult> results;
+};
+
+// Reads what a checkpoint holds; InputError when it is missing or not a checkpoint.
+Checkpoint read_checkpoint(const std::filesystem::path& path);
+
+}  // namespace groupfit

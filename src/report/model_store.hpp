@@ -1,0 +1,50 @@
+// The models/ folder: one XGBoost JSON model per trained group, index.csv (group -> file, for
+// people and pandas) and schema.json (features, their categories and the group list: what
+// `groupfit predict` needs to encode a new file exactly as training did).
+// File names come from the group key but can never escape models/ or collide: only
+// [A-Za-z0-9_-] survive (others become '_'), the name is cut to 64 bytes and always ends
+// with the key's 64-bit hash, so two keys differing only by case or by a dropped character
+// still get different names.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "plan/feature_matrix.hpp"
+#include "plan/grouping.hpp"
+
+namespace groupfit {
+
+std::string model_file_name(const GroupKey& key);
+
+struct ModelSchema {
+  std::string group_column;
+  std::string target_column;
+  std::string id_column;
+  std::vector<FeatureSpec> features;
+};
+
+struct StoredModel {
+  GroupKey key;
+  std::string file;  // relative to models/
+};
+
+// Writes models/ under `out_dir` as a whole: into a staging folder, then swapped in, so stale
+// models of an earlier run never mix with this run's. `models[i].file` holds the JSON text on
+// input (moved from), and only the groups listed are written.
+struct ModelToWrite {
+  GroupKey key;
+  std::string json;
+};
+void write_models(const std::filesystem::path& out_dir, const ModelSchema& schema,
+                  std::vector<ModelToWrite> models);
+
+struct ModelSet {
+  ModelSchema schema;
+  std::vector<StoredModel> models;
+};
+// Reads schema.json from a models/ folder; InputError when it is missing or malformed.
+ModelSet read_model_set(const std::filesystem::path& models_dir);
+
+}  // namespace groupfit

@@ -1,0 +1,24 @@
+// metrics.csv and predictions.csv: the two tables a user opens first. Groups appear in sorted
+// key order whatever order they finished in, and numbers are written in shortest round-trip
+// form, so two runs with the same results write the same bytes (the timing column aside).
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "plan/group_task.hpp"
+#include "table/table.hpp"
+#include "train/group_result.hpp"
+
+namespace groupfit {
+
+// `results[i]` belongs to `tasks[i]`.
+void write_metrics_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
+                       const std::vector<GroupResult>& results);
+
+// One line per unlabeled row: id, group, prediction (empty for a group without a model).
+// `id_column` may be null: the id is then the row's 0-based number, as pandas numbers rows.
+void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
+                           const std::vector<GroupResult>& results, const Column* id_column);
+
+}  // namespace groupfit

@@ -1,0 +1,93 @@
+// write_run_json and config_hash: see run_json.hpp.
+#include "report/run_json.hpp"
+
+#include <fmt/format.h>
+#include <xgboost/c_api.h>
+
+#include <nlohmann/json.hpp>
+
+#include "report/atomic_file.hpp"
+
+namespace groupfit {
+
+using nlohmann::json;
+
+namespace {
+
+// The settings that decide results; the hash is taken over this object's text.
+json result_config(const TrainConfig& c) {
+  // The input's size and modification time stand for its content: a changed file must not be
+  // resumed as if it were the same.
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(c.input, ec);
+  const auto mtime = std::filesystem::last_write_time(c.input, ec).time_since_epoch().count();
+  return {{"input", c.input},
+          {"input_bytes", ec ? 0 : bytes},
+          {"input_mtime", ec ? 0 : mtime},
+          {"delimiter", c.delimiter ? std::string(1, c.delimiter) : "auto"},
+          {"group_column", c.group_column},
+          {"target_column", c.target_column},
+          {"id_column", c.id_column},
+          {"features", c.features},
+          {"drop", c.drop},
+          {"max_categories", c.max_categories},
+          {"valid_fraction", c.valid_fraction},
+          {"seed", c.seed},
+          {"min_rows", c.min_rows},
+          {"rounds", c.model.rounds},
+          {"early_stopping_rounds", c.model.early_stopping_rounds},
+          {"booster", c.model.booster}};
+}
+
+}  // namespace
+
+std::string config_hash(const TrainConfig& config) {
+  const std::string text = result_config(config).dump();
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+void write_run_json(const std::filesystem::path& path, const TrainConfig& config,
+                    const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
+                    const RunTimings& timings) {
+  int major = 0, minor = 0, patch = 0;
+  XGBoostVersion(&major, &minor, &patch);
+  json cfg = result_config(config);
+  cfg["out_dir"] = config.out_dir;
+  cfg["executor"] = config.executor;
+  cfg["workers"] = timings.workers;
+  cfg["threads_per_model"] = config.model.threads_per_model;
+
+  json groups = json::array();
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const GroupResult& r = results[i];
+    groups.push_back({{"group", tasks[i].key.display()},
+                      {"missing", tasks[i].key.missing},
+                      {"status", std::string(to_string(r.status))},
+                      {"rows", tasks[i].rows},
+                      {"worker", r.worker},
+                      {"start_seconds", r.start_seconds},
+                      {"end_seconds", r.end_seconds},
+                      {"train_seconds", r.train_seconds},
+                      {"cpu_seconds", r.cpu_seconds}});
+  }
+  const json doc = {{"groupfit_version", GROUPFIT_VERSION},
+                    {"xgboost_version", fmt::format("{}.{}.{}", major, minor, patch)},
+                    {"cores", timings.cores},
+                    {"config", cfg},
+                    {"config_hash", config_hash(config)},
+                    {"timings",
+                     {{"read_seconds", timings.read_seconds},
+                      {"plan_seconds", timings.plan_seconds},
+                      {"train_seconds", timings.train_seconds},
+                      {"write_seconds", timings.write_seconds},
+                      {"wall_seconds", timings.wall_seconds}}},
+                    {"groups", groups}};
+  write_file_atomically(path, doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+}  // namespace groupfit

@@ -1,0 +1,73 @@
+// groupfit::inspect: what training would see, without training — each column's type, missing
+// and distinct counts and role, and optionally the group sizes. Uses the same feature selection
+// as training, so what it calls a feature is what train will use.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "exec/core_count.hpp"
+#include "exec/run_clock.hpp"
+#include "groupfit/groupfit.hpp"
+#include "plan/feature_matrix.hpp"
+#include "plan/grouping.hpp"
+#include "table/csv_reader.hpp"
+
+namespace groupfit {
+
+InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
+  RunClock clock;
+  const Table table = read_csv_file(config.input, {config.delimiter, available_cores()});
+  InspectReport report;
+  report.read_seconds = clock.seconds();
+  report.rows = table.num_rows();
+
+  std::vector<FeatureSpec> features;
+  if (!config.group_column.empty() && !config.target_column.empty()) {
+    FeatureSelection selection =
+        select_features(table, {config.group_column, config.target_column, config.id_column,
+                                config.features, config.drop, config.max_categories});
+    for (const auto& w : selection.warnings) warn(w);
+    features = std::move(selection.features);
+  }
+  for (const Column& column : table.columns) {
+    ColumnSummary s;
+    s.name = column.name;
+    s.type = std::string(to_string(column.type));
+    s.missing = column.missing_count();
+    if (column.type == ColumnType::String) {
+      std::vector<bool> used(column.dictionary.size(), false);
+      for (std::size_t r = 0; r < column.size(); ++r) {
+        if (column.is_valid(r)) used[column.codes[r]] = true;
+      }
+      s.distinct = static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
+    }
+    auto feature = std::find_if(features.begin(), features.end(),
+                                [&](const FeatureSpec& f) { return f.name == column.name; });
+    if (column.name == config.group_column) {
+      s.role = "group";
+    } else if (column.name == config.target_column) {
+      s.role = "target";
+    } else if (column.name == config.id_column) {
+      s.role = "id";
+    } else if (feature != features.end()) {
+      s.role = feature->categorical ? "categorical feature" : "feature";
+    } else if (!features.empty()) {
+      s.role = "dropped";
+    }
+    report.columns.push_back(std::move(s));
+  }
+  if (!config.group_column.empty()) {
+    const Column* target =
+        config.target_column.empty() ? nullptr : &table.column(config.target_column);
+    for (const Group& g : group_rows(table.column(config.group_column))) {
+      GroupSize size{g.key.display(), g.rows.size(), 0};
+      if (target) {
+        for (std::uint32_t r : g.rows) size.labeled += target->is_valid(r) ? 1 : 0;
+      }
+      report.groups.push_back(std::move(size));
+    }
+  }
+  return report;
+}
+
+}  // namespace groupfit

@@ -1,0 +1,211 @@
+// groupfit::train: the whole training run, in the one direction data flows —
+// read the table, plan the groups (features, splits, tasks), execute (train every group),
+// write the outputs. Nothing is written until planning has succeeded, so a bad input leaves
+// no output behind. Finished groups are checkpointed as they arrive (report/checkpoint.hpp).
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "exec/core_count.hpp"
+#include "exec/process_executor.hpp"
+#include "exec/run_clock.hpp"
+#include "exec/sequential_executor.hpp"
+#include "exec/thread_executor.hpp"
+#include "groupfit/error.hpp"
+#include "groupfit/groupfit.hpp"
+#include "plan/feature_matrix.hpp"
+#include "plan/group_task.hpp"
+#include "plan/grouping.hpp"
+#include "report/atomic_file.hpp"
+#include "report/checkpoint.hpp"
+#include "report/model_store.hpp"
+#include "report/result_tables.hpp"
+#include "report/run_json.hpp"
+#include "report/trace_json.hpp"
+#include "run/run_summary.hpp"
+#include "table/csv_reader.hpp"
+#include "train/group_trainer.hpp"
+
+namespace groupfit {
+namespace {
+
+namespace fs = std::filesystem;
+
+void check_config(const TrainConfig& c) {
+  if (c.group_column.empty()) throw InputError("--group is required");
+  if (c.target_column.empty()) throw InputError("--target is required");
+  if (c.out_dir.empty()) throw InputError("--out is required");
+  if (!(c.valid_fraction > 0 && c.valid_fraction < 1)) {
+    throw InputError(
+        fmt::format("--valid-fraction must be between 0 and 1, got {}", c.valid_fraction));
+  }
+  if (c.executor != "sequential" && c.executor != "threads" && c.executor != "processes") {
+    throw InputError(
+        fmt::format("--executor must be sequential, threads or processes, got '{}'", c.executor));
+  }
+}
+
+std::unique_ptr<Executor> make_executor(const TrainConfig& config, const FeatureMatrix& matrix,
+                                        const MatrixView& data, const RunTimings& timings) {
+  if (config.executor == "processes") {
+    ProcessOptions options;
+    options.workers = timings.workers;
+    options.group_timeout_seconds = config.group_timeout_seconds;
+    options.memory_limit_bytes = config.worker_memory_limit;
+    options.executable = config.worker_executable;
+    // libgomp cannot see other processes' threads: without this, oversubscribed worker
+    // processes spin against each other (docs/design.md).
+    options.passive_wait =
+        timings.workers * static_cast<unsigned>(config.model.threads_per_model) > timings.cores;
+    return std::make_unique<ProcessExecutor>(
+        matrix, std::vector<FeatureSpec>(data.features.begin(), data.features.end()), config.model,
+        options);
+  }
+  TrainFunction train = [&data, &params = config.model](const GroupTask& task,
+                                                        const std::atomic<bool>& stop) {
+    return train_group(task, data, params, &stop);
+  };
+  if (config.executor == "threads") {
+    return std::make_unique<ThreadExecutor>(std::move(train), timings.workers);
+  }
+  return std::make_unique<SequentialExecutor>(std::move(train));
+}
+
+// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's.
+std::size_t restore_checkpoint(const fs::path& path, const std::string& hash,
+                               std::vector<GroupResult>& results, std::vector<bool>& done) {
+  const Checkpoint cp = read_checkpoint(path);
+  if (cp.config_hash != hash) {
+    throw InputError(
+        fmt::format("cannot resume: the configuration or input differs from the interrupted run's "
+                    "(config hash {} vs {}); use the same input and flags, or another --out",
+                    hash, cp.config_hash));
+  }
+  std::size_t restored = 0;
+  for (const GroupResult& r : cp.results) {
+    if (r.index >= results.size() || r.status == GroupStatus::Failed) continue;
+    if (!done[r.index]) ++restored;
+    results[r.index] = r;
+    done[r.index] = true;
+  }
+  return restored;
+}
+
+}  // namespace
+
+TrainReport train(const TrainConfig& config, const WarningSink& warn,
+                  const ProgressSink& progress) {
+  check_config(config);
+  check_output_dir(config.out_dir);
+  RunClock clock;
+  RunTimings timings;
+  timings.cores = available_cores();
+  timings.workers = config.executor == "sequential" ? 1
+                    : config.workers > 0            ? config.workers
+                                                    : timings.cores;
+
+  const Table table = read_csv_file(config.input, {config.delimiter, timings.cores});
+  timings.read_seconds = clock.seconds();
+
+  FeatureOptions feature_options{config.group_column, config.target_column, config.id_column,
+                                 config.features,     config.drop,          config.max_categories};
+  FeatureSelection selection = select_features(table, feature_options);
+  for (const auto& w : selection.warnings) warn(w);
+  const FeatureMatrix matrix = encode_features(table, selection.features, config.target_column);
+  const std::vector<Group> groups = group_rows(table.column(config.group_column));
+  const std::vector<GroupTask> tasks =
+      plan_tasks(groups, matrix.labels,
+                 {config.valid_fraction, config.seed, config.min_rows, config.model.rounds});
+  timings.plan_seconds = clock.seconds() - timings.read_seconds;
+
+  const fs::path out(config.out_dir);
+  prepare_output_dir(out);
+  const std::string hash = config_hash(config);
+  const MatrixView data = view_of(matrix, selection.features);
+  std::vector<GroupResult> results(tasks.size());
+  std::vector<bool> done(tasks.size(), false);
+  std::size_t resumed = 0;
+  if (config.resume) resumed = restore_checkpoint(out / "checkpoint.gfc", hash, results, done);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!tasks[i].trainable()) {
+      results[i] = train_group(tasks[i], data, config.model);
+      done[i] = true;
+    }
+  }
+  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume);
+
+  std::vector<std::size_t> order;
+  double cost_ahead = 0;
+  for (std::size_t i : largest_first(tasks)) {
+    if (done[i]) continue;
+    order.push_back(i);
+    cost_ahead += tasks[i].cost;
+  }
+  const std::atomic<bool> never_stop{false};
+  const std::atomic<bool>& stop = config.stop ? *config.stop : never_stop;
+  Progress state;
+  state.total = order.size();
+  double cost_done = 0;
+  const double train_start = clock.seconds();
+  std::vector<bool> ran(tasks.size(), false);
+  make_executor(config, matrix, data, timings)
+      ->run(
+          tasks, order,
+          [&](GroupResult&& r) {
+            const std::size_t i = r.index;
+            checkpoint.add(r);
+            results[i] = std::move(r);
+            done[i] = ran[i] = true;
+            ++state.done;
+            state.failed += results[i].status == GroupStatus::Failed ? 1 : 0;
+            cost_done += tasks[i].cost;
+            state.elapsed_seconds = clock.seconds() - train_start;
+            state.eta_seconds =
+                cost_done > 0 ? state.elapsed_seconds / cost_done * (cost_ahead - cost_done) : 0;
+            if (progress) progress(state);
+          },
+          stop);
+  timings.train_seconds = clock.seconds() - train_start;
+
+  const bool interrupted = std::find(done.begin(), done.end(), false) != done.end();
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!done[i]) {
+      results[i] = GroupResult{};
+      results[i].index = tasks[i].index;
+      results[i].message = "not trained: the run was interrupted (train again with --resume)";
+    }
+  }
+
+  const double write_start = clock.seconds();
+  const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
+  write_metrics_csv(out / "metrics.csv", tasks, results);
+  write_predictions_csv(out / "predictions.csv", tasks, results, id_column);
+  std::vector<ModelToWrite> models;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (results[i].status == GroupStatus::Ok)
+      models.push_back({tasks[i].key, results[i].model_json});
+  }
+  write_models(out,
+               {config.group_column, config.target_column, config.id_column, selection.features},
+               std::move(models));
+  if (!config.trace_file.empty()) {
+    write_trace_json(config.trace_file, config.executor, tasks, results, ran);
+  }
+  timings.write_seconds = clock.seconds() - write_start;
+  timings.wall_seconds = clock.seconds();
+  write_run_json(out / "run.json", config, tasks, results, timings);
+  if (!interrupted) {
+    std::error_code ignored;
+    fs::remove(out / "checkpoint.gfc", ignored);
+  }
+
+  TrainReport report = summarize_run(tasks, results);
+  report.resumed = resumed;
+  report.interrupted = interrupted;
+  report.read_seconds = timings.read_seconds;
+  report.train_seconds = timings.train_seconds;
+  report.wall_seconds = clock.seconds();
+  return report;
+}
+
+}  // namespace groupfit

@@ -1,0 +1,163 @@
+// ColumnBuilder: see column_builder.hpp.
+#include "table/column_builder.hpp"
+
+#include <fast_float/fast_float.h>
+
+#include <array>
+#include <charconv>
+
+namespace groupfit {
+namespace {
+
+constexpr std::array<std::string_view, 19> kMissing = {
+    "",     "NA",   "NaN",  "null", "None",   "N/A",     "NULL",    "nan",      "<NA>",    "n/a",
+    "-NaN", "-nan", "#N/A", "#NA",  "1.#IND", "-1.#IND", "1.#QNAN", "-1.#QNAN", "#N/A N/A"};
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A leading '+' is accepted (pandas does); from_chars would refuse it.
+std::string_view without_plus(std::string_view s) {
+  return s.size() > 1 && s.front() == '+' && s[1] != '-' && s[1] != '+' ? s.substr(1) : s;
+}
+
+bool parse_int(std::string_view s, std::int64_t& out) {
+  s = without_plus(s);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool parse_double(std::string_view s, double& out) {
+  s = without_plus(s);
+  auto [end, ec] = fast_float::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+}
+
+bool parse_bool(std::string_view s, std::uint8_t& out) {
+  if (s == "true" || s == "True" || s == "TRUE") {
+    out = 1;
+    return true;
+  }
+  if (s == "false" || s == "False" || s == "FALSE") {
+    out = 0;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_missing_text(std::string_view text) {
+  if (text.size() > 8) return false;
+  for (std::string_view na : kMissing) {
+    if (text == na) return true;
+  }
+  return false;
+}
+
+void ColumnBuilder::add_missing() {
+  validity_.push_back(false);
+  switch (inferred_) {
+    case Inferred::Empty:
+      break;
+    case Inferred::Bool:
+      bools_.push_back(0);
+      break;
+    case Inferred::Int64:
+      ints_.push_back(0);
+      break;
+    case Inferred::Float64:
+      doubles_.push_back(0);
+      break;
+    case Inferred::String:
+      codes_.push_back(0);
+      break;
+  }
+}
+
+void ColumnBuilder::add_text(std::string_view text) {
+  auto it = code_of_.find(text);
+  if (it == code_of_.end()) {
+    it = code_of_.emplace(std::string(text), static_cast<std::uint32_t>(dictionary_.size())).first;
+    dictionary_.emplace_back(text);
+  }
+  codes_.push_back(it->second);
+  validity_.push_back(true);
+}
+
+void ColumnBuilder::promote_to_float() {
+  doubles_.reserve(ints_.capacity());
+  for (std::int64_t v : ints_) doubles_.push_back(static_cast<double>(v));
+  std::vector<std::int64_t>().swap(ints_);
+  inferred_ = Inferred::Float64;
+}
+
+bool ColumnBuilder::add(std::string_view text) {
+  if (is_missing_text(text)) {
+    add_missing();
+    return true;
+  }
+  if (inferred_ == Inferred::String) {
+    add_text(text);
+    return true;
+  }
+  const std::string_view s = trim_spaces(text);
+  std::uint8_t b = 0;
+  std::int64_t i = 0;
+  double d = 0;
+  if ((inferred_ == Inferred::Empty || inferred_ == Inferred::Bool) && parse_bool(s, b)) {
+    if (inferred_ == Inferred::Empty) bools_.assign(validity_.size(), 0);
+    inferred_ = Inferred::Bool;
+    bools_.push_back(b);
+  } else if (inferred_ == Inferred::Bool) {
+    return false;  // a bool column meets something else: it is text
+  } else if (inferred_ != Inferred::Float64 && parse_int(s, i)) {
+    if (inferred_ == Inferred::Empty) ints_.assign(validity_.size(), 0);
+    inferred_ = Inferred::Int64;
+    ints_.push_back(i);
+  } else if (parse_double(s, d)) {
+    if (inferred_ == Inferred::Empty) doubles_.assign(validity_.size(), 0);
+    if (inferred_ == Inferred::Int64) promote_to_float();
+    inferred_ = Inferred::Float64;
+    doubles_.push_back(d);
+  } else {
+    return false;
+  }
+  validity_.push_back(true);
+  return true;
+}
+
+void ColumnBuilder::move_into(Column& column, Inferred as) {
+  const std::size_t n = validity_.size();
+  column.validity = std::move(validity_);
+  switch (as) {
+    case Inferred::Empty:
+    case Inferred::Float64:
+      column.type = ColumnType::Float64;
+      if (inferred_ == Inferred::Int64) promote_to_float();
+      if (inferred_ == Inferred::Empty) doubles_.assign(n, 0);
+      column.doubles = std::move(doubles_);
+      break;
+    case Inferred::Bool:
+      column.type = ColumnType::Bool;
+      if (inferred_ == Inferred::Empty) bools_.assign(n, 0);
+      column.bools = std::move(bools_);
+      break;
+    case Inferred::Int64:
+      column.type = ColumnType::Int64;
+      if (inferred_ == Inferred::Empty) ints_.assign(n, 0);
+      column.ints = std::move(ints_);
+      break;
+    case Inferred::String:
+      column.type = ColumnType::String;
+      if (inferred_ == Inferred::Empty) codes_.assign(n, 0);
+      column.codes = std::move(codes_);
+      column.dictionary = std::move(dictionary_);
+      break;
+  }
+}
+
+}  // namespace groupfit

@@ -1,0 +1,67 @@
+// Builds one column of one chunk of a CSV file from its fields, inferring the type as it goes:
+// missing -> bool -> int64 -> float64 -> string, promoting when a value does not fit (int64
+// values become doubles; anything non-numeric makes the column text). Promotion to text needs
+// every earlier value's original text, which a typed builder has thrown away, so it is not done
+// here: the builder reports it, the reader marks the column as text and parses the chunk again
+// with that column built as text from the start. Text columns are a dictionary of distinct
+// values in order of first appearance plus a 32-bit code per row.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "table/table.hpp"
+
+namespace groupfit {
+
+// What a column holds so far; Empty means every value so far was missing.
+enum class Inferred : std::uint8_t { Empty, Bool, Int64, Float64, String };
+
+// True for the texts read as missing: pandas' default NA spellings ("", NA, NaN, null, None,
+// N/A, NULL, nan, <NA>, #N/A, ...), so a file reads the same here as in pandas.
+bool is_missing_text(std::string_view text);
+
+class ColumnBuilder {
+ public:
+  explicit ColumnBuilder(bool as_text) : inferred_(as_text ? Inferred::String : Inferred::Empty) {}
+
+  // Adds one value; false when it needs the column to become text and the builder is typed.
+  bool add(std::string_view text);
+
+  Inferred inferred() const { return inferred_; }
+  std::size_t size() const { return validity_.size(); }
+
+  // Moves the values out into `column` (name untouched), converted to `as` (which must be this
+  // builder's type or wider: Empty fits anything, Int64 fits Float64).
+  void move_into(Column& column, Inferred as);
+
+  ValidityBitmap& validity() { return validity_; }
+  std::vector<std::uint8_t>& bools() { return bools_; }
+  std::vector<std::int64_t>& ints() { return ints_; }
+  std::vector<double>& doubles() { return doubles_; }
+  std::vector<std::uint32_t>& codes() { return codes_; }
+  std::vector<std::string>& dictionary() { return dictionary_; }
+
+ private:
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  void add_missing();
+  void add_text(std::string_view text);
+  void promote_to_float();
+
+  Inferred inferred_;
+  ValidityBitmap validity_;
+  std::vector<std::uint8_t> bools_;
+  std::vector<std::int64_t> ints_;
+  std::vector<double> doubles_;
+  std::vector<std::uint32_t> codes_;
+  std::vector<std::string> dictionary_;
+  std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> code_of_;
+};
+
+}  // namespace groupfit

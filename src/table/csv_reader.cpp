@@ -1,0 +1,369 @@
+// read_csv_file and read_csv_text: see csv_reader.hpp.
+//
+// The data after the header is cut into slices at row boundaries (found by counting quotes, so
+// a line break inside a quoted field never cuts a row), one per thread. Each slice is parsed on
+// its own into typed ColumnBuilders. When a slice finds that a column holds text, the column is
+// marked text for everyone and the slices that built it as numbers parse again. Slices are then
+// joined: types widened (int64 -> float64), dictionaries merged in order of first appearance.
+// If a slice reports a syntax error, the whole input is parsed again by one thread, which gives
+// the exact first error (and protects against a quote that fooled the slicing).
+#include "table/csv_reader.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "groupfit/error.hpp"
+#include "table/column_builder.hpp"
+#include "table/csv_tokenizer.hpp"
+#include "table/utf8.hpp"
+
+namespace groupfit {
+namespace {
+
+struct Problem {
+  std::size_t line;  // 1-based physical line in the file
+  std::string message;
+};
+
+struct Slice {
+  std::size_t begin = 0, end = 0;  // offsets into the data after the header
+  std::size_t first_line = 0;      // 1-based physical line where the slice starts
+  std::vector<ColumnBuilder> columns;
+  std::vector<bool> built_as_text;
+  std::size_t rows = 0;
+  std::optional<Problem> problem;
+};
+
+using TextFlags = std::vector<std::atomic<bool>>;
+
+// Parses one slice; restarts itself when a column turns out to be text.
+void parse_slice(std::string_view data, char delimiter, std::size_t num_columns, TextFlags& as_text,
+                 Slice& slice) {
+  std::vector<CsvField> fields;
+  for (;;) {
+    slice.columns.clear();
+    slice.built_as_text.assign(num_columns, false);
+    for (std::size_t c = 0; c < num_columns; ++c) {
+      slice.built_as_text[c] = as_text[c].load();
+      slice.columns.emplace_back(slice.built_as_text[c]);
+    }
+    slice.rows = 0;
+    slice.problem.reset();
+    CsvTokenizer tokenizer(data.substr(slice.begin, slice.end - slice.begin), delimiter);
+    bool restart = false;
+    try {
+      while (!restart && tokenizer.next_row(fields)) {
+        if (fields.size() != num_columns) {
+          slice.problem =
+              Problem{slice.first_line + tokenizer.row_line(),
+                      fmt::format("expected {} fields, found {}", num_columns, fields.size())};
+          return;
+        }
+        for (std::size_t c = 0; c < num_columns; ++c) {
+          if (!slice.columns[c].add(fields[c].text)) {
+            as_text[c] = true;
+            restart = true;
+            break;
+          }
+        }
+        ++slice.rows;
+      }
+    } catch (const CsvSyntaxError& e) {
+      slice.problem = Problem{slice.first_line + e.line, e.what()};
+      return;
+    }
+    if (!restart) return;
+  }
+}
+
+// Row-aligned slice boundaries for `parts` threads.
+std::vector<Slice> cut_slices(std::string_view data, std::size_t first_line, unsigned parts) {
+  std::vector<std::size_t> starts(parts + 1);
+  for (unsigned k = 0; k <= parts; ++k) starts[k] = data.size() * k / parts;
+  std::vector<std::size_t> quotes(parts), newlines(parts);
+  {
+    std::vector<std::jthread> counters;
+    for (unsigned k = 0; k < parts; ++k) {
+      counters.emplace_back([&, k] {
+        const std::string_view part = data.substr(starts[k], starts[k + 1] - starts[k]);
+        quotes[k] = static_cast<std::size_t>(std::count(part.begin(), part.end(), '"'));
+        newlines[k] = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
+      });
+    }
+  }
+  std::vector<Slice> slices;
+  std::size_t begin = 0, begin_line = first_line, quotes_before = 0, lines_before = 0;
+  for (unsigned k = 1; k <= parts; ++k) {
+    quotes_before += quotes[k - 1];
+    lines_before += newlines[k - 1];
+    std::size_t end = data.size(), end_line = first_line + lines_before;
+    if (k < parts) {
+      bool quoted = quotes_before % 2 == 1;
+      for (std::size_t i = starts[k]; i < data.size(); ++i) {
+        if (data[i] == '"') quoted = !quoted;
+        if (data[i] == '\n') {
+          ++end_line;
+          if (!quoted) {
+            end = i + 1;
+            break;
+          }
+        }
+      }
+    }
+    if (end > begin) {
+      Slice s;
+      s.begin = begin;
+      s.end = end;
+      s.first_line = begin_line;
+      slices.push_back(std::move(s));
+      begin = end;
+      begin_line = end_line;
+    }
+  }
+  return slices;
+}
+
+// The widest type of a column over the slices; nullopt when they disagree beyond widening
+// (bool against numbers), which makes the column text.
+std::optional<Inferred> joined_type(const std::vector<Slice>& slices, std::size_t c) {
+  Inferred joined = Inferred::Empty;
+  for (const Slice& s : slices) {
+    const Inferred t = s.columns[c].inferred();
+    if (t == Inferred::Empty || t == joined) continue;
+    if (joined == Inferred::Empty) {
+      joined = t;
+    } else if ((joined == Inferred::Int64 && t == Inferred::Float64) ||
+               (joined == Inferred::Float64 && t == Inferred::Int64)) {
+      joined = Inferred::Float64;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return joined;
+}
+
+Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std::size_t rows) {
+  Column out;
+  if (slices.size() == 1) {
+    slices[0].columns[c].move_into(out, type);
+    return out;
+  }
+  out.type = type == Inferred::Empty     ? ColumnType::Float64
+             : type == Inferred::Bool    ? ColumnType::Bool
+             : type == Inferred::Int64   ? ColumnType::Int64
+             : type == Inferred::Float64 ? ColumnType::Float64
+                                         : ColumnType::String;
+  std::unordered_map<std::string, std::uint32_t> code_of;
+  auto append = [](auto& into, auto& from) {
+    into.insert(into.end(), from.begin(), from.end());
+    std::decay_t<decltype(from)>().swap(from);
+  };
+  switch (out.type) {
+    case ColumnType::Bool:
+      out.bools.reserve(rows);
+      break;
+    case ColumnType::Int64:
+      out.ints.reserve(rows);
+      break;
+    case ColumnType::Float64:
+      out.doubles.reserve(rows);
+      break;
+    case ColumnType::String:
+      out.codes.reserve(rows);
+      break;
+  }
+  for (Slice& s : slices) {
+    Column piece;
+    s.columns[c].move_into(piece, type);
+    out.validity.append(piece.validity);
+    switch (out.type) {
+      case ColumnType::Bool:
+        append(out.bools, piece.bools);
+        break;
+      case ColumnType::Int64:
+        append(out.ints, piece.ints);
+        break;
+      case ColumnType::Float64:
+        append(out.doubles, piece.doubles);
+        break;
+      case ColumnType::String: {
+        std::vector<std::uint32_t> remap(piece.dictionary.size());
+        for (std::size_t d = 0; d < piece.dictionary.size(); ++d) {
+          auto [it, added] = code_of.emplace(std::move(piece.dictionary[d]),
+                                             static_cast<std::uint32_t>(out.dictionary.size()));
+          if (added) out.dictionary.push_back(it->first);
+          remap[d] = it->second;
+        }
+        for (std::uint32_t code : piece.codes) out.codes.push_back(remap.empty() ? 0 : remap[code]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+[[noreturn]] void fail(std::string_view source, const Problem& p) {
+  throw InputError(fmt::format("{}:{}: {}", source, p.line, p.message));
+}
+
+std::vector<std::string> read_header(std::string_view header, char delimiter,
+                                     std::string_view source) {
+  CsvTokenizer tokenizer(header, delimiter);
+  std::vector<CsvField> fields;
+  try {
+    tokenizer.next_row(fields);
+  } catch (const CsvSyntaxError& e) {
+    fail(source, {1 + e.line, e.what()});
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string_view name = fields[i].text;
+    if (name.empty())
+      throw InputError(fmt::format("{}: column {} has an empty name", source, i + 1));
+    if (!is_valid_utf8(name)) {
+      throw InputError(fmt::format("{}: the name of column {} is not valid UTF-8", source, i + 1));
+    }
+    for (std::size_t j = 0; j < names.size(); ++j) {
+      if (names[j] == name) {
+        throw InputError(fmt::format("{}: duplicate column name '{}' (columns {} and {})", source,
+                                     name, j + 1, i + 1));
+      }
+    }
+    names.emplace_back(name);
+  }
+  return names;
+}
+
+Table parse(std::string_view text, const CsvReadOptions& options, std::string_view source,
+            const std::function<void(std::size_t, std::size_t)>& release) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw InputError(fmt::format("{}: empty file", source));
+  }
+  const std::size_t header_end = first_row_end(text);
+  const std::string_view header = text.substr(0, header_end);
+  const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(header);
+  const std::vector<std::string> names = read_header(header, delimiter, source);
+  const std::string_view data = text.substr(header_end);
+  if (data.find_first_not_of("\r\n") == std::string_view::npos) {
+    throw InputError(fmt::format("{}: no data rows (header only)", source));
+  }
+  const std::size_t first_line =
+      1 + static_cast<std::size_t>(std::count(header.begin(), header.end(), '\n'));
+  const std::size_t n = names.size();
+
+  const unsigned parts = static_cast<unsigned>(
+      std::clamp<std::size_t>(data.size() / std::max<std::size_t>(options.min_chunk_bytes, 1), 1,
+                              std::max(options.threads, 1u)));
+  std::vector<Slice> slices = cut_slices(data, first_line, parts);
+  TextFlags as_text(n);
+  auto run = [&](const std::vector<std::size_t>& which) {
+    std::vector<std::jthread> workers;
+    for (std::size_t k : which) {
+      workers.emplace_back([&, k] {
+        parse_slice(data, delimiter, n, as_text, slices[k]);
+        if (release) release(header_end + slices[k].begin, slices[k].end - slices[k].begin);
+      });
+    }
+  };
+  std::vector<std::size_t> all(slices.size());
+  for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+  run(all);
+  if (slices.size() > 1 && std::any_of(slices.begin(), slices.end(),
+                                       [](const Slice& s) { return s.problem.has_value(); })) {
+    slices = cut_slices(data, first_line, 1);  // one thread finds the true first error
+    parse_slice(data, delimiter, n, as_text, slices[0]);
+  }
+  for (const Slice& s : slices) {
+    if (s.problem) fail(source, *s.problem);
+  }
+  std::vector<Inferred> types(n);
+  for (;;) {
+    for (std::size_t c = 0; c < n; ++c) {
+      const auto t = joined_type(slices, c);
+      if (!t) as_text[c] = true;
+      types[c] = t.value_or(Inferred::String);
+    }
+    std::vector<std::size_t> stale;
+    for (std::size_t k = 0; k < slices.size(); ++k) {
+      for (std::size_t c = 0; c < n; ++c) {
+        if (as_text[c] && !slices[k].built_as_text[c]) {
+          stale.push_back(k);
+          break;
+        }
+      }
+    }
+    if (stale.empty()) break;
+    run(stale);
+  }
+  std::size_t rows = 0;
+  for (const Slice& s : slices) rows += s.rows;
+  Table table;
+  for (std::size_t c = 0; c < n; ++c) {
+    table.columns.push_back(join_column(slices, c, types[c], rows));
+    table.columns.back().name = names[c];
+  }
+  return table;
+}
+
+}  // namespace
+
+Table read_csv_text(std::string_view text, const CsvReadOptions& options,
+                    std::string_view source_name) {
+  return parse(text, options, source_name, {});
+}
+
+Table read_csv_file(const std::string& path, const CsvReadOptions& options) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  struct stat st {};
+  const bool stat_ok = ::fstat(fd, &st) == 0;
+  if (!stat_ok || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw InputError(fmt::format("cannot read '{}': not a regular file", path));
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size == 0) {
+    ::close(fd);
+    throw InputError(fmt::format("{}: empty file", path));
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED)
+    throw InputError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  ::madvise(map, size, MADV_SEQUENTIAL);
+  struct Unmap {
+    void* p;
+    std::size_t n;
+    ~Unmap() { ::munmap(p, n); }
+  } unmap{map, size};
+  const long page = ::sysconf(_SC_PAGESIZE);
+  // Drop the pages of a parsed slice: the table holds copies of everything it needs, and a
+  // clean file page can always be read again if a slice must be parsed a second time.
+  auto release = [&](std::size_t offset, std::size_t length) {
+    const std::size_t bom = std::string_view(static_cast<const char*>(map),
+                                             std::min<std::size_t>(size, 3)) == "\xEF\xBB\xBF"
+                                ? 3
+                                : 0;
+    std::size_t from = offset + bom, to = from + length;
+    from = (from + static_cast<std::size_t>(page) - 1) / static_cast<std::size_t>(page) *
+           static_cast<std::size_t>(page);
+    to = to / static_cast<std::size_t>(page) * static_cast<std::size_t>(page);
+    if (to > from) ::madvise(static_cast<char*>(map) + from, to - from, MADV_DONTNEED);
+  };
+  return parse(std::string_view(static_cast<const char*>(map), size), options, path, release);
+}
+
+}  // namespace groupfit

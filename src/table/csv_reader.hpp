@@ -1,0 +1,29 @@
+// Reads a CSV file into a Table: header row, delimiter ',' or detected ';' / tab, RFC 4180
+// quoting, UTF-8 with or without BOM, LF or CRLF, pandas' missing-value spellings, types
+// inferred per column over every row. Large files are parsed by several threads, each taking a
+// slice of rows, and the file's pages are released as slices are done, so reading a file needs
+// little more memory than the table it becomes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "table/table.hpp"
+
+namespace groupfit {
+
+struct CsvReadOptions {
+  char delimiter = 0;    // 0: detect from the header line
+  unsigned threads = 1;  // threads that parse; the CLI passes the available cores
+  // Each thread's slice is at least this big; smaller inputs are parsed by one thread.
+  std::size_t min_chunk_bytes = std::size_t{4} << 20;
+};
+
+// Errors are InputError, one line, naming the source and, where there is one, the line:
+// "data.csv:17: expected 5 fields, found 6".
+Table read_csv_file(const std::string& path, const CsvReadOptions& options = {});
+Table read_csv_text(std::string_view text, const CsvReadOptions& options = {},
+                    std::string_view source_name = "<text>");
+
+}  // namespace groupfit

@@ -1,0 +1,72 @@
+// The in-memory table: named, typed columns, each with a validity bitmap.
+// Column-oriented so that grouping and feature encoding touch only the columns they need, and
+// text is stored once per distinct value (a dictionary plus a 32-bit code per row), which keeps
+// a large table with repetitive text (regions, site names) small.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace groupfit {
+
+enum class ColumnType { Bool, Int64, Float64, String };
+
+std::string_view to_string(ColumnType type);
+
+// One bit per row; a set bit means the value is present.
+class ValidityBitmap {
+ public:
+  void push_back(bool valid);
+  void resize(std::size_t size, bool valid);
+  bool get(std::size_t i) const { return (words_[i / 64] >> (i % 64)) & 1u; }
+  void set(std::size_t i, bool valid);
+  void append(const ValidityBitmap& other);
+  std::size_t size() const { return size_; }
+  std::size_t count_valid() const;
+
+ private:
+  std::vector<std::uint64_t> words_;
+  std::size_t size_ = 0;
+};
+
+// A column holds the values of exactly one vector below, chosen by `type`:
+// Bool -> bools (0/1), Int64 -> ints, Float64 -> doubles, String -> codes into dictionary.
+// An invalid (missing) row holds 0 / 0.0 / code 0 in its vector; read validity first.
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::String;
+  ValidityBitmap validity;
+  std::vector<std::uint8_t> bools;
+  std::vector<std::int64_t> ints;
+  std::vector<double> doubles;
+  std::vector<std::uint32_t> codes;
+  std::vector<std::string> dictionary;  // distinct values in order of first appearance
+
+  std::size_t size() const { return validity.size(); }
+  bool is_valid(std::size_t row) const { return validity.get(row); }
+  std::size_t missing_count() const { return size() - validity.count_valid(); }
+  bool is_numeric() const { return type != ColumnType::String; }
+
+  // The value as a double (numeric types only; NaN when missing).
+  double numeric_at(std::size_t row) const;
+  // The value as text: decimal for numbers (shortest round-trip form), true/false for bools,
+  // the string itself for text; empty when missing.
+  std::string text_at(std::size_t row) const;
+};
+
+struct Table {
+  std::vector<Column> columns;
+
+  std::size_t num_rows() const { return columns.empty() ? 0 : columns.front().size(); }
+  std::size_t num_columns() const { return columns.size(); }
+  // Index of the column named `name`, or -1.
+  long find(std::string_view name) const;
+  // The column named `name`; throws InputError naming the closest existing names if absent.
+  const Column& column(std::string_view name) const;
+  std::vector<std::string> column_names() const;
+};
+
+}  // namespace groupfit

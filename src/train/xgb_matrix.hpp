@@ -1,0 +1,28 @@
+// Building XGBoost's input from the shared matrix, and predicting with a booster. Shared by
+// training and by `predict` so that the same rows always become the same DMatrix, which is what
+// makes predict reproduce predictions.csv exactly.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "plan/feature_matrix.hpp"
+#include "train/xgb_handle.hpp"
+
+namespace groupfit {
+
+// The listed rows of the matrix as one dense block, and their labels.
+struct RowBlock {
+  std::vector<float> values;
+  std::vector<float> labels;
+};
+
+RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, bool with_labels);
+
+// A DMatrix over `block` (which must outlive it) with feature names and types (q / c) set.
+DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t rows);
+
+// One prediction per row of `m`, using every tree of `booster`.
+std::vector<float> predict(const Booster& booster, const DMatrix& m, std::size_t rows);
+
+}  // namespace groupfit

@@ -1,0 +1,132 @@
+// The executor and its workers x threads-per-model change only the speed: metrics.csv (all but
+// the timing column), predictions.csv and every model file are byte-identical to the
+// sequential run's.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "cli/run_program.hpp"
+
+namespace groupfit {
+namespace {
+
+using namespace testing_support;
+
+// metrics.csv without its train_seconds column (the 10th), which is a measurement.
+std::string metrics_without_timing(const std::filesystem::path& file) {
+  std::istringstream in(read_file(file));
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    std::size_t pos = 0;
+    for (int i = 0; i < 9; ++i) pos = line.find(',', pos) + 1;
+    const std::size_t end = line.find(',', pos);
+    out.append(line, 0, pos).append(line, end + 1).push_back('\n');
+  }
+  return out;
+}
+
+std::map<std::string, std::string> folder_contents(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    files[e.path().filename().string()] = read_file(e.path());
+  }
+  return files;
+}
+
+class ExecutorEquivalence : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fresh_dir("equivalence");
+    ASSERT_EQ(run_groupfit({"gen", "--rows", "8000", "--groups", "6", "--seed", "11", "--out",
+                            (dir_ / "data.csv").string()},
+                           dir_)
+                  .status,
+              0);
+    const ProgramResult r = train("sequential", 1, 1, "seq");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+
+  static ProgramResult train(const std::string& executor, int workers, int threads,
+                             const std::string& out) {
+    return run_groupfit({"train",
+                         (dir_ / "data.csv").string(),
+                         "--group",
+                         "Region",
+                         "--target",
+                         "IBD",
+                         "--id",
+                         "SamplingOperations_code",
+                         "--out",
+                         (dir_ / out).string(),
+                         "--param",
+                         "iterations=40",
+                         "--param",
+                         "learning_rate=0.3",
+                         "--min-rows",
+                         "10",
+                         "--executor",
+                         executor,
+                         "--workers",
+                         std::to_string(workers),
+                         "--threads-per-model",
+                         std::to_string(threads),
+                         "--quiet"},
+                        dir_);
+  }
+
+  static void expect_same_as_sequential(const std::string& out) {
+    EXPECT_EQ(metrics_without_timing(dir_ / out / "metrics.csv"),
+              metrics_without_timing(dir_ / "seq" / "metrics.csv"));
+    EXPECT_EQ(read_file(dir_ / out / "predictions.csv"),
+              read_file(dir_ / "seq" / "predictions.csv"));
+    EXPECT_EQ(folder_contents(dir_ / out / "models"), folder_contents(dir_ / "seq" / "models"));
+  }
+
+  static inline std::filesystem::path dir_;
+};
+
+TEST_F(ExecutorEquivalence, SequentialWithTwoThreads) {
+  ASSERT_EQ(train("sequential", 1, 2, "seq-t2").status, 0);
+  expect_same_as_sequential("seq-t2");
+}
+
+TEST_F(ExecutorEquivalence, ThreadsEveryWorkersAndThreadsPerModel) {
+  for (int w : {1, 2, 4}) {
+    for (int t : {1, 2}) {
+      const std::string out = "threads-" + std::to_string(w) + "x" + std::to_string(t);
+      const ProgramResult r = train("threads", w, t, out);
+      ASSERT_EQ(r.status, 0) << r.err;
+      SCOPED_TRACE(out);
+      expect_same_as_sequential(out);
+    }
+  }
+}
+
+TEST_F(ExecutorEquivalence, ProcessesEveryWorkersAndThreadsPerModel) {
+  for (int w : {1, 2, 4}) {
+    for (int t : {1, 2}) {
+      const std::string out = "processes-" + std::to_string(w) + "x" + std::to_string(t);
+      const ProgramResult r = train("processes", w, t, out);
+      ASSERT_EQ(r.status, 0) << r.err;
+      SCOPED_TRACE(out);
+      expect_same_as_sequential(out);
+    }
+  }
+}
+
+TEST_F(ExecutorEquivalence, SanityTheComparisonCanFail) {
+  // A different seed changes the splits: the comparison above must notice that.
+  const ProgramResult r = run_groupfit(
+      {"train", (dir_ / "data.csv").string(), "--group", "Region", "--target", "IBD", "--id",
+       "SamplingOperations_code", "--out", (dir_ / "seed2").string(), "--param", "iterations=40",
+       "--param", "learning_rate=0.3", "--min-rows", "10", "--seed", "2", "--quiet"},
+      dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(metrics_without_timing(dir_ / "seed2" / "metrics.csv"),
+            metrics_without_timing(dir_ / "seq" / "metrics.csv"));
+}
+
+}  // namespace
+}  // namespace groupfit

@@ -1,0 +1,111 @@
+// A crash, an abort, a hang (with --group-timeout) and a runaway allocation (with
+// --worker-memory-limit) in one group's worker each fail exactly that group; every other group
+// is ok, the outputs are written, and the exit status is 3.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "cli/run_program.hpp"
+
+namespace groupfit {
+namespace {
+
+using namespace testing_support;
+
+class ProcessFaults : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fresh_dir("faults");
+    ASSERT_EQ(run_groupfit({"gen", "--rows", "3000", "--groups", "4", "--seed", "5", "--out",
+                            (dir_ / "data.csv").string()},
+                           dir_)
+                  .status,
+              0);
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+
+  // Runs with GROUPFIT_TEST_FAULT=<fault>:Region-02 and returns group -> "status,message".
+  static std::map<std::string, std::string> run_with_fault(const std::string& fault,
+                                                           std::vector<std::string> extra,
+                                                           ProgramResult& r) {
+    const std::string out = (dir_ / fault).string();
+    std::vector<std::string> args = {"train",      (dir_ / "data.csv").string(),
+                                     "--group",    "Region",
+                                     "--target",   "IBD",
+                                     "--out",      out,
+                                     "--param",    "iterations=20",
+                                     "--min-rows", "5",
+                                     "--executor", "processes",
+                                     "--workers",  "2",
+                                     "--quiet"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ::setenv("GROUPFIT_TEST_FAULT", (fault + ":Region-02").c_str(), 1);
+    r = run_groupfit(args, dir_);
+    ::unsetenv("GROUPFIT_TEST_FAULT");
+    std::map<std::string, std::string> status;
+    std::istringstream in(read_file(out + "/metrics.csv"));
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      std::string group = line.substr(0, line.find(','));
+      std::size_t pos = 0;
+      for (int i = 0; i < 10; ++i) pos = line.find(',', pos) + 1;
+      status[group] = line.substr(pos);
+    }
+    return status;
+  }
+
+  static void expect_only_region_02_failed(const std::map<std::string, std::string>& status,
+                                           const std::string& message_part) {
+    ASSERT_EQ(status.size(), 5u);  // 4 regions and the missing group
+    for (const auto& [group, s] : status) {
+      if (group == "Region-02") {
+        EXPECT_EQ(s.substr(0, 7), "failed,") << s;
+        EXPECT_NE(s.find(message_part), std::string::npos) << s;
+      } else {
+        EXPECT_TRUE(s.substr(0, 3) == "ok," || s.substr(0, 8) == "skipped,") << group << ": " << s;
+      }
+    }
+  }
+
+  static inline std::filesystem::path dir_;
+};
+
+TEST_F(ProcessFaults, CrashFailsOnlyItsGroupAfterARetry) {
+  ProgramResult r;
+  const auto status = run_with_fault("crash", {}, r);
+  EXPECT_EQ(r.status, 3) << r.err;
+  expect_only_region_02_failed(status, "killed by SIGSEGV (twice)");
+}
+
+TEST_F(ProcessFaults, AbortFailsOnlyItsGroup) {
+  ProgramResult r;
+  const auto status = run_with_fault("abort", {}, r);
+  EXPECT_EQ(r.status, 3) << r.err;
+  expect_only_region_02_failed(status, "killed by SIGABRT");
+}
+
+TEST_F(ProcessFaults, HangIsKilledByGroupTimeout) {
+  ProgramResult r;
+  const auto status = run_with_fault("hang", {"--group-timeout", "3"}, r);
+  EXPECT_EQ(r.status, 3) << r.err;
+  expect_only_region_02_failed(status, "timed out after 3 s");
+}
+
+TEST_F(ProcessFaults, RunawayAllocationStopsAtMemoryLimit) {
+  ProgramResult r;
+  const auto status = run_with_fault("alloc", {"--worker-memory-limit", "1G"}, r);
+  EXPECT_EQ(r.status, 3) << r.err;
+  expect_only_region_02_failed(status, "out of memory");
+}
+
+TEST_F(ProcessFaults, NoFaultMeansExitZero) {
+  ProgramResult r;
+  const auto status = run_with_fault("none", {}, r);
+  EXPECT_EQ(r.status, 0) << r.err;
+  for (const auto& [group, s] : status) EXPECT_NE(s.substr(0, 7), "failed,") << group;
+}
+
+}  // namespace
+}  // namespace groupfit

@@ -1,0 +1,73 @@
+// Runs the real `groupfit` binary for end-to-end tests and captures its exit status and output.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace groupfit::testing_support {
+
+struct ProgramResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  q.push_back('\'');
+  return q;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fresh, empty folder for one test.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("groupfit-test-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline ProgramResult run_groupfit(const std::vector<std::string>& args,
+                                  const std::filesystem::path& work_dir) {
+  std::string command = shell_quote(GROUPFIT_BINARY);
+  // append() rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter.
+  for (const auto& a : args) command.append(" ").append(shell_quote(a));
+  const auto out_file = work_dir / "stdout.txt", err_file = work_dir / "stderr.txt";
+  command.append(" >").append(shell_quote(out_file.string()));
+  command.append(" 2>").append(shell_quote(err_file.string()));
+  const int raw = std::system(command.c_str());
+  ProgramResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out_file);
+  r.err = read_file(err_file);
+  std::filesystem::remove(out_file);
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+inline void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+}  // namespace groupfit::testing_support

@@ -1,0 +1,153 @@
+// The contract every executor honours, checked with a fake training function (no XGBoost):
+// each trainable task is trained exactly once, every result reaches the sink, a throwing
+// training function costs only its group.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "exec/sequential_executor.hpp"
+#include "exec/thread_executor.hpp"
+
+namespace groupfit {
+namespace {
+
+struct Factory {
+  std::string name;
+  std::function<std::unique_ptr<Executor>(TrainFunction)> make;
+};
+
+class ExecutorContract : public ::testing::TestWithParam<Factory> {
+ protected:
+  const std::atomic<bool> never_{false};
+};
+
+std::vector<GroupTask> make_tasks(std::size_t n) {
+  std::vector<GroupTask> tasks(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    tasks[i].index = static_cast<std::uint32_t>(i);
+    tasks[i].key = {false, "g" + std::to_string(i)};
+    tasks[i].cost = static_cast<double>(i % 7);
+  }
+  return tasks;
+}
+
+TEST_P(ExecutorContract, EveryTaskOnceEveryResultDelivered) {
+  const auto tasks = make_tasks(200);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::mutex mutex;
+  std::multiset<std::uint32_t> trained;
+  auto executor = GetParam().make([&](const GroupTask& t, const std::atomic<bool>&) {
+    {
+      std::lock_guard lock(mutex);
+      trained.insert(t.index);
+    }
+    GroupResult r;
+    r.index = t.index;
+    r.status = GroupStatus::Ok;
+    r.rmse = t.index * 2.0;
+    return r;
+  });
+  std::set<std::uint32_t> delivered;
+  executor->run(
+      tasks, order,
+      [&](GroupResult&& r) {
+        EXPECT_TRUE(delivered.insert(r.index).second) << "delivered twice: " << r.index;
+        EXPECT_EQ(r.rmse, r.index * 2.0);
+        EXPECT_LE(r.start_seconds, r.end_seconds);
+      },
+      never_);
+  EXPECT_EQ(delivered.size(), 200u);
+  EXPECT_EQ(trained.size(), 200u);
+  EXPECT_EQ(std::set<std::uint32_t>(trained.begin(), trained.end()).size(), 200u);
+}
+
+TEST_P(ExecutorContract, OnlyTheOrderedTasksRun) {
+  const auto tasks = make_tasks(10);
+  const std::vector<std::size_t> order = {7, 3, 5};
+  std::vector<std::uint32_t> delivered;
+  GetParam()
+      .make([](const GroupTask& t, const std::atomic<bool>&) {
+        GroupResult r;
+        r.index = t.index;
+        return r;
+      })
+      ->run(
+          tasks, order, [&](GroupResult&& r) { delivered.push_back(r.index); }, never_);
+  std::sort(delivered.begin(), delivered.end());
+  EXPECT_EQ(delivered, (std::vector<std::uint32_t>{3, 5, 7}));
+}
+
+TEST_P(ExecutorContract, ThrowingTrainingFailsOnlyItsGroup) {
+  const auto tasks = make_tasks(20);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::size_t failed = 0, ok = 0;
+  GetParam()
+      .make([](const GroupTask& t, const std::atomic<bool>&) {
+        if (t.index == 4) throw std::runtime_error("boom");
+        GroupResult r;
+        r.index = t.index;
+        r.status = GroupStatus::Ok;
+        return r;
+      })
+      ->run(
+          tasks, order,
+          [&](GroupResult&& r) {
+            if (r.status == GroupStatus::Failed) {
+              ++failed;
+              EXPECT_EQ(r.index, 4u);
+              EXPECT_EQ(r.message, "boom");
+            } else {
+              ++ok;
+            }
+          },
+          never_);
+  EXPECT_EQ(failed, 1u);
+  EXPECT_EQ(ok, 19u);
+}
+
+TEST_P(ExecutorContract, StopStartsNoMoreTasks) {
+  const auto tasks = make_tasks(100);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::atomic<bool> stop{false};
+  std::atomic<int> started{0};
+  std::size_t delivered = 0;
+  GetParam()
+      .make([&](const GroupTask& t, const std::atomic<bool>&) {
+        ++started;
+        // Long enough for the consumer to keep up, as real training is.
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        GroupResult r;
+        r.index = t.index;
+        r.status = GroupStatus::Ok;
+        return r;
+      })
+      ->run(
+          tasks, order,
+          [&](GroupResult&&) {
+            if (++delivered == 5) stop = true;
+          },
+          stop);
+  EXPECT_GE(delivered, 5u);
+  EXPECT_LT(started.load(), 20) << "kept starting tasks after the stop";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Executors, ExecutorContract,
+    ::testing::Values(
+        Factory{"sequential",
+                [](TrainFunction f) { return std::make_unique<SequentialExecutor>(std::move(f)); }},
+        Factory{"threads1",
+                [](TrainFunction f) { return std::make_unique<ThreadExecutor>(std::move(f), 1); }},
+        Factory{"threads4",
+                [](TrainFunction f) { return std::make_unique<ThreadExecutor>(std::move(f), 4); }}),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace groupfit

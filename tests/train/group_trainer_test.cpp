@@ -1,0 +1,117 @@
+// Training one group: early stopping, predictions for unlabeled rows, failures as values, and
+// the same bytes whatever the thread count.
+#include "train/group_trainer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "plan/split_mix.hpp"
+
+namespace groupfit {
+namespace {
+
+// y = 3*x0 + (category == 1 ? 5 : 0) + small noise; x1 categorical with 3 values.
+struct SmallData {
+  FeatureMatrix matrix;
+  std::vector<FeatureSpec> features = {{"x0", false, {}}, {"kind", true, {"a", "b", "c"}}};
+  GroupTask task;
+
+  explicit SmallData(std::uint32_t n) {
+    SplitMix64 rng(3);
+    matrix.rows = n;
+    matrix.cols = 2;
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const float x0 = static_cast<float>(rng.next() % 1000) / 100.0f;
+      const float kind = static_cast<float>(rng.next() % 3);
+      matrix.values.push_back(x0);
+      matrix.values.push_back(kind);
+      const float noise = static_cast<float>(rng.next() % 100) / 1000.0f;
+      matrix.labels.push_back(r % 10 == 0 ? std::nanf("") : 3 * x0 + (kind == 1 ? 5 : 0) + noise);
+      if (r % 10 == 0) {
+        task.unlabeled_rows.push_back(r);
+      } else if (r % 5 == 1) {
+        task.valid_rows.push_back(r);
+      } else {
+        task.train_rows.push_back(r);
+      }
+    }
+    task.key = {false, "g"};
+    task.rows = n;
+  }
+  MatrixView view() const { return view_of(matrix, features); }
+};
+
+ModelParams fast_params() {
+  ModelParams p;
+  p.rounds = 200;
+  p.early_stopping_rounds = 10;
+  p.booster["eta"] = "0.3";
+  p.booster["min_child_weight"] = "1";
+  return p;
+}
+
+TEST(GroupTrainer, TrainsAndPredictsUnlabeledRows) {
+  const SmallData d(600);
+  const GroupResult r = train_group(d.task, d.view(), fast_params());
+  ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+  EXPECT_EQ(r.predictions.size(), d.task.unlabeled_rows.size());
+  EXPECT_GT(r.r2, 0.95);
+  EXPECT_LT(r.rmse, 1.0);
+  EXPECT_GE(r.best_iteration, 0);
+  EXPECT_NE(r.model_json.find("\"learner\""), std::string::npos);
+  // The unlabeled rows' truth follows the same formula: predictions must be close to it.
+  for (std::size_t k = 0; k < d.task.unlabeled_rows.size(); ++k) {
+    const std::uint32_t row = d.task.unlabeled_rows[k];
+    const float x0 = d.matrix.values[row * 2], kind = d.matrix.values[row * 2 + 1];
+    EXPECT_NEAR(r.predictions[k], 3 * x0 + (kind == 1 ? 5 : 0), 1.5);
+  }
+}
+
+TEST(GroupTrainer, EarlyStoppingKeepsBestIteration) {
+  const SmallData d(300);
+  ModelParams p = fast_params();
+  p.rounds = 2000;
+  p.booster["eta"] = "0.5";
+  const GroupResult r = train_group(d.task, d.view(), p);
+  ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+  EXPECT_LT(r.best_iteration, 1990);  // stopped early
+  // The saved model holds exactly best_iteration + 1 trees.
+  const std::string needle = "\"num_trees\":\"" + std::to_string(r.best_iteration + 1) + "\"";
+  EXPECT_NE(r.model_json.find(needle), std::string::npos) << needle;
+}
+
+TEST(GroupTrainer, SameBytesForOneOrTwoThreads) {
+  const SmallData d(2000);
+  ModelParams one = fast_params(), two = fast_params();
+  one.threads_per_model = 1;
+  two.threads_per_model = 2;
+  const GroupResult a = train_group(d.task, d.view(), one);
+  const GroupResult b = train_group(d.task, d.view(), two);
+  ASSERT_EQ(a.status, GroupStatus::Ok);
+  EXPECT_EQ(a.model_json, b.model_json);
+  EXPECT_EQ(a.predictions, b.predictions);
+  EXPECT_EQ(a.rmse, b.rmse);
+}
+
+TEST(GroupTrainer, SkippedTaskIsNotTrained) {
+  SmallData d(50);
+  d.task.skip_reason = "too small";
+  const GroupResult r = train_group(d.task, d.view(), fast_params());
+  EXPECT_EQ(r.status, GroupStatus::Skipped);
+  EXPECT_EQ(r.message, "too small");
+  EXPECT_TRUE(r.model_json.empty());
+}
+
+TEST(GroupTrainer, LibraryErrorBecomesFailedResult) {
+  const SmallData d(100);
+  ModelParams p = fast_params();
+  p.booster["max_depth"] = "-3";
+  const GroupResult r = train_group(d.task, d.view(), p);
+  EXPECT_EQ(r.status, GroupStatus::Failed);
+  EXPECT_FALSE(r.message.empty());
+}
+
+}  // namespace
+}  // namespace groupfit
