@@ -27,7 +27,7 @@ std::size_t distance(std::string_view a, std::string_view b) {
 std::vector<std::string> closest_names(std::string_view name,
                                        const std::vector<std::string>& candidates,
                                        std::size_t max_count) {
-  const std::size_t limit = std::max<std::size_t>(2, name.size() / 3);
+  const std::size_t limit = std::max<std::size_t>(2, (name.size() + 1) / 2);
   std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, candidate index
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::size_t d = distance(name, candidates[i]);

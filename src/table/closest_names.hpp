@@ -9,7 +9,7 @@
 
 namespace groupfit {
 
-// Up to `max_count` candidates within a distance of max(2, |name| / 3), closest first
+// Up to `max_count` candidates within a distance of max(2, half the name), closest first
 // (case-insensitive Levenshtein distance; ties keep the candidates' order).
 std::vector<std::string> closest_names(std::string_view name,
                                        const std::vector<std::string>& candidates,
