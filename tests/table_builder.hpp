@@ -21,10 +21,7 @@ inline Column string_column(const std::string& name,
       c.codes.push_back(0);
       continue;
     }
-    std::uint32_t code = 0;
-    while (code < c.dictionary.size() && c.dictionary[code] != *v) ++code;
-    if (code == c.dictionary.size()) c.dictionary.push_back(*v);
-    c.codes.push_back(code);
+    c.codes.push_back(c.dictionary.intern(*v));
   }
   return c;
 }

@@ -22,7 +22,7 @@ std::vector<std::string> sorted_distinct(const Column& column) {
   }
   std::vector<std::string> values;
   for (std::size_t i = 0; i < used.size(); ++i) {
-    if (used[i]) values.push_back(column.dictionary[i]);
+    if (used[i]) values.emplace_back(column.dictionary[i]);
   }
   std::sort(values.begin(), values.end());
   return values;
@@ -94,7 +94,7 @@ FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>
       if (column.type == ColumnType::String) {
         std::vector<float> by_dict(column.dictionary.size(), nan);
         for (std::size_t d = 0; d < column.dictionary.size(); ++d) {
-          if (auto it = code_of.find(column.dictionary[d]); it != code_of.end())
+          if (auto it = code_of.find(std::string(column.dictionary[d])); it != code_of.end())
             by_dict[d] = it->second;
         }
         for (std::size_t r = 0; r < m.rows; ++r) {

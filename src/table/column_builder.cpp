@@ -3,6 +3,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -51,7 +52,11 @@ bool parse_bool(std::string_view s, std::uint8_t& out) {
 }  // namespace
 
 bool is_missing_text(std::string_view text) {
+  // Most fields are numbers or words: rule them out by their first byte before comparing.
+  if (text.empty()) return true;
   if (text.size() > 8) return false;
+  const char c = text[0];
+  if (c != 'N' && c != 'n' && c != '<' && c != '-' && c != '#' && c != '1') return false;
   for (std::string_view na : kMissing) {
     if (text == na) return true;
   }
@@ -79,17 +84,12 @@ void ColumnBuilder::add_missing() {
 }
 
 void ColumnBuilder::add_text(std::string_view text) {
-  auto it = code_of_.find(text);
-  if (it == code_of_.end()) {
-    it = code_of_.emplace(std::string(text), static_cast<std::uint32_t>(dictionary_.size())).first;
-    dictionary_.emplace_back(text);
-  }
-  codes_.push_back(it->second);
+  codes_.push_back(dictionary_.intern(text));
   validity_.push_back(true);
 }
 
 void ColumnBuilder::promote_to_float() {
-  doubles_.reserve(ints_.capacity());
+  doubles_.reserve(std::max(ints_.capacity(), expected_rows_));
   for (std::int64_t v : ints_) doubles_.push_back(static_cast<double>(v));
   std::vector<std::int64_t>().swap(ints_);
   inferred_ = Inferred::Float64;
@@ -109,17 +109,26 @@ bool ColumnBuilder::add(std::string_view text) {
   std::int64_t i = 0;
   double d = 0;
   if ((inferred_ == Inferred::Empty || inferred_ == Inferred::Bool) && parse_bool(s, b)) {
-    if (inferred_ == Inferred::Empty) bools_.assign(validity_.size(), 0);
+    if (inferred_ == Inferred::Empty) {
+      bools_.reserve(expected_rows_);
+      bools_.assign(validity_.size(), 0);
+    }
     inferred_ = Inferred::Bool;
     bools_.push_back(b);
   } else if (inferred_ == Inferred::Bool) {
     return false;  // a bool column meets something else: it is text
   } else if (inferred_ != Inferred::Float64 && parse_int(s, i)) {
-    if (inferred_ == Inferred::Empty) ints_.assign(validity_.size(), 0);
+    if (inferred_ == Inferred::Empty) {
+      ints_.reserve(expected_rows_);
+      ints_.assign(validity_.size(), 0);
+    }
     inferred_ = Inferred::Int64;
     ints_.push_back(i);
   } else if (parse_double(s, d)) {
-    if (inferred_ == Inferred::Empty) doubles_.assign(validity_.size(), 0);
+    if (inferred_ == Inferred::Empty) {
+      doubles_.reserve(expected_rows_);
+      doubles_.assign(validity_.size(), 0);
+    }
     if (inferred_ == Inferred::Int64) promote_to_float();
     inferred_ = Inferred::Float64;
     doubles_.push_back(d);

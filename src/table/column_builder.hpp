@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "table/table.hpp"
@@ -26,7 +25,11 @@ bool is_missing_text(std::string_view text);
 
 class ColumnBuilder {
  public:
-  explicit ColumnBuilder(bool as_text) : inferred_(as_text ? Inferred::String : Inferred::Empty) {}
+  // `expected_rows` sizes the buffers up front (a guess; it may be off either way).
+  ColumnBuilder(bool as_text, std::size_t expected_rows)
+      : inferred_(as_text ? Inferred::String : Inferred::Empty), expected_rows_(expected_rows) {
+    if (as_text) codes_.reserve(expected_rows);
+  }
 
   // Adds one value; false when it needs the column to become text and the builder is typed.
   bool add(std::string_view text);
@@ -43,25 +46,20 @@ class ColumnBuilder {
   std::vector<std::int64_t>& ints() { return ints_; }
   std::vector<double>& doubles() { return doubles_; }
   std::vector<std::uint32_t>& codes() { return codes_; }
-  std::vector<std::string>& dictionary() { return dictionary_; }
 
  private:
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   void add_missing();
   void add_text(std::string_view text);
   void promote_to_float();
 
   Inferred inferred_;
+  std::size_t expected_rows_;
   ValidityBitmap validity_;
   std::vector<std::uint8_t> bools_;
   std::vector<std::int64_t> ints_;
   std::vector<double> doubles_;
   std::vector<std::uint32_t> codes_;
-  std::vector<std::string> dictionary_;
-  std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> code_of_;
+  StringPool dictionary_;
 };
 
 }  // namespace groupfit

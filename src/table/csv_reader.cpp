@@ -40,6 +40,7 @@ struct Problem {
 struct Slice {
   std::size_t begin = 0, end = 0;  // offsets into the data after the header
   std::size_t first_line = 0;      // 1-based physical line where the slice starts
+  std::size_t line_breaks = 0;     // in the slice: about its row count, to size buffers
   std::vector<ColumnBuilder> columns;
   std::vector<bool> built_as_text;
   std::size_t rows = 0;
@@ -57,7 +58,7 @@ void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
     slice.built_as_text.assign(num_columns, false);
     for (std::size_t c = 0; c < num_columns; ++c) {
       slice.built_as_text[c] = as_text[c].load();
-      slice.columns.emplace_back(slice.built_as_text[c]);
+      slice.columns.emplace_back(slice.built_as_text[c], slice.line_breaks + 1);
     }
     slice.rows = 0;
     slice.problem.reset();
@@ -93,6 +94,13 @@ std::vector<Slice> cut_slices(std::string_view data, std::size_t first_line, uns
   std::vector<std::size_t> starts(parts + 1);
   for (unsigned k = 0; k <= parts; ++k) starts[k] = data.size() * k / parts;
   std::vector<std::size_t> quotes(parts), newlines(parts);
+  if (parts == 1) {
+    Slice whole;
+    whole.end = data.size();
+    whole.first_line = first_line;
+    whole.line_breaks = data.size() / 64;  // a guess that avoids a pass over the data
+    return {std::move(whole)};
+  }
   {
     std::vector<std::jthread> counters;
     for (unsigned k = 0; k < parts; ++k) {
@@ -127,6 +135,7 @@ std::vector<Slice> cut_slices(std::string_view data, std::size_t first_line, uns
       s.begin = begin;
       s.end = end;
       s.first_line = begin_line;
+      s.line_breaks = end_line - begin_line;
       slices.push_back(std::move(s));
       begin = end;
       begin_line = end_line;
@@ -165,7 +174,6 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
              : type == Inferred::Int64   ? ColumnType::Int64
              : type == Inferred::Float64 ? ColumnType::Float64
                                          : ColumnType::String;
-  std::unordered_map<std::string, std::uint32_t> code_of;
   auto append = [](auto& into, auto& from) {
     into.insert(into.end(), from.begin(), from.end());
     std::decay_t<decltype(from)>().swap(from);
@@ -187,6 +195,14 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
   for (Slice& s : slices) {
     Column piece;
     s.columns[c].move_into(piece, type);
+    if (out.type == ColumnType::String && out.dictionary.empty()) {
+      // The first slice's dictionary becomes the table's: its codes stay as they are.
+      out.dictionary = std::move(piece.dictionary);
+      piece.dictionary = StringPool();
+      out.validity.append(piece.validity);
+      append(out.codes, piece.codes);
+      continue;
+    }
     out.validity.append(piece.validity);
     switch (out.type) {
       case ColumnType::Bool:
@@ -199,12 +215,10 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
         append(out.doubles, piece.doubles);
         break;
       case ColumnType::String: {
+        out.dictionary.reserve(out.dictionary.size() + piece.dictionary.size());
         std::vector<std::uint32_t> remap(piece.dictionary.size());
         for (std::size_t d = 0; d < piece.dictionary.size(); ++d) {
-          auto [it, added] = code_of.emplace(std::move(piece.dictionary[d]),
-                                             static_cast<std::uint32_t>(out.dictionary.size()));
-          if (added) out.dictionary.push_back(it->first);
-          remap[d] = it->second;
+          remap[d] = out.dictionary.intern(piece.dictionary[d]);
         }
         for (std::uint32_t code : piece.codes) out.codes.push_back(remap.empty() ? 0 : remap[code]);
         break;
@@ -311,9 +325,21 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
   std::size_t rows = 0;
   for (const Slice& s : slices) rows += s.rows;
   Table table;
-  for (std::size_t c = 0; c < n; ++c) {
-    table.columns.push_back(join_column(slices, c, types[c], rows));
-    table.columns.back().name = names[c];
+  table.columns.resize(n);
+  std::atomic<std::size_t> next_column{0};
+  auto join_some = [&] {
+    for (std::size_t c = next_column++; c < n; c = next_column++) {
+      table.columns[c] = join_column(slices, c, types[c], rows);
+      table.columns[c].name = names[c];
+      table.columns[c].dictionary.drop_index();
+    }
+  };
+  {
+    std::vector<std::jthread> joiners;
+    for (unsigned t = 1; t < std::min<std::size_t>(std::max(options.threads, 1u), n); ++t) {
+      joiners.emplace_back(join_some);
+    }
+    join_some();
   }
   return table;
 }

@@ -93,7 +93,7 @@ std::string Column::text_at(std::size_t row) const {
     case ColumnType::Float64:
       return fmt::format("{}", doubles[row]);
     case ColumnType::String:
-      return dictionary[codes[row]];
+      return std::string(dictionary[codes[row]]);
   }
   return {};
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "table/string_pool.hpp"
+
 namespace groupfit {
 
 enum class ColumnType { Bool, Int64, Float64, String };
@@ -43,7 +45,7 @@ struct Column {
   std::vector<std::int64_t> ints;
   std::vector<double> doubles;
   std::vector<std::uint32_t> codes;
-  std::vector<std::string> dictionary;  // distinct values in order of first appearance
+  StringPool dictionary;  // distinct values in order of first appearance
 
   std::size_t size() const { return validity.size(); }
   bool is_valid(std::size_t row) const { return validity.get(row); }

@@ -89,7 +89,7 @@ TEST(CsvReader, TypeInference) {
   EXPECT_EQ(t.column("f").type, ColumnType::Float64);
   EXPECT_EQ(t.column("f").doubles, (std::vector<double>{1.5, 2, 1000}));
   EXPECT_EQ(t.column("s").type, ColumnType::String);
-  EXPECT_EQ(t.column("s").dictionary, (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(t.column("s").dictionary.to_vector(), (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(t.column("s").codes, (std::vector<std::uint32_t>{0, 1, 0}));
   EXPECT_EQ(t.column("mixed").type, ColumnType::String);
   EXPECT_EQ(t.column("mixed").text_at(1), "2.5");

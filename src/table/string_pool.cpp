@@ -1,0 +1,73 @@
+// StringPool: see string_pool.hpp.
+#include "table/string_pool.hpp"
+
+#include <functional>
+
+namespace groupfit {
+namespace {
+
+std::uint32_t hash_of(std::string_view text) {
+  const std::size_t h = std::hash<std::string_view>{}(text);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+}  // namespace
+
+void StringPool::reserve(std::size_t count) {
+  if (2 * (count + 1) > slots_.size()) {
+    std::size_t capacity = 64;
+    while (capacity < 2 * (count + 1)) capacity *= 2;
+    slots_.resize(capacity / 2);  // grow_index doubles it
+    grow_index();
+  }
+}
+
+void StringPool::grow_index() {
+  if (hashes_.size() != size()) {  // after drop_index()
+    hashes_.clear();
+    for (std::size_t code = 0; code < size(); ++code) hashes_.push_back(hash_of((*this)[code]));
+  }
+  std::size_t capacity = slots_.empty() ? 64 : slots_.size() * 2;
+  while (capacity < 2 * (size() + 1)) capacity *= 2;
+  slots_.assign(capacity, 0);
+  const std::size_t mask = capacity - 1;
+  for (std::size_t code = 0; code < size(); ++code) {
+    std::size_t slot = hashes_[code] & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = std::uint64_t{hashes_[code]} << 32 | (code + 1);
+  }
+}
+
+std::uint32_t StringPool::intern(std::string_view text) {
+  if (2 * (size() + 1) > slots_.size()) grow_index();
+  const std::uint32_t h = hash_of(text);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = h & mask;
+  while (slots_[slot] != 0) {
+    if (slots_[slot] >> 32 == h) {
+      const auto code = static_cast<std::uint32_t>((slots_[slot] & 0xffffffffu) - 1);
+      if ((*this)[code] == text) return code;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const auto code = static_cast<std::uint32_t>(size());
+  slots_[slot] = std::uint64_t{h} << 32 | (code + 1);
+  hashes_.push_back(h);
+  bytes_.append(text);
+  offsets_.push_back(bytes_.size());
+  return code;
+}
+
+void StringPool::drop_index() {
+  std::vector<std::uint64_t>().swap(slots_);
+  std::vector<std::uint32_t>().swap(hashes_);
+}
+
+std::vector<std::string> StringPool::to_vector() const {
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (std::size_t i = 0; i < size(); ++i) out.emplace_back((*this)[i]);
+  return out;
+}
+
+}  // namespace groupfit
