@@ -6,6 +6,7 @@ namespace groupfit {
 GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, const RunClock& clock,
                            int worker, const std::atomic<bool>& stop) {
   const double start = clock.seconds();
+  const double cpu_start = thread_cpu_seconds();
   GroupResult result;
   try {
     result = train(task, stop);
@@ -18,6 +19,7 @@ GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, co
   result.worker = worker;
   result.start_seconds = start;
   result.end_seconds = clock.seconds();
+  result.cpu_seconds = thread_cpu_seconds() - cpu_start;
   return result;
 }
 

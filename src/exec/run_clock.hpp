@@ -19,5 +19,8 @@ class RunClock {
 
 // CPU seconds used so far by the whole process (all its threads).
 double process_cpu_seconds();
+// CPU seconds used so far by the calling thread only: a group's CPU time in the threads
+// executor, exact for one thread per model (XGBoost's extra OpenMP threads are not counted).
+double thread_cpu_seconds();
 
 }  // namespace groupfit

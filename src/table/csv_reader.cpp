@@ -192,18 +192,25 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
       out.codes.reserve(rows);
       break;
   }
+  // Text: the first slice's dictionary becomes the table's (its codes stay as they are); a later
+  // slice's strings are looked up in the earlier slices' own dictionaries (lookups only, no
+  // growing index) and the new ones appended, so a unique id column costs one lookup a row.
+  struct Earlier {
+    StringPool pool;
+    std::vector<std::uint32_t> to_table;
+  };
+  std::vector<Earlier> earlier;
+  bool first = true;
   for (Slice& s : slices) {
     Column piece;
     s.columns[c].move_into(piece, type);
-    if (out.type == ColumnType::String && out.dictionary.empty()) {
-      // The first slice's dictionary becomes the table's: its codes stay as they are.
+    out.validity.append(piece.validity);
+    if (out.type == ColumnType::String && first) {
+      first = false;
       out.dictionary = std::move(piece.dictionary);
-      piece.dictionary = StringPool();
-      out.validity.append(piece.validity);
       append(out.codes, piece.codes);
       continue;
     }
-    out.validity.append(piece.validity);
     switch (out.type) {
       case ColumnType::Bool:
         append(out.bools, piece.bools);
@@ -215,12 +222,17 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
         append(out.doubles, piece.doubles);
         break;
       case ColumnType::String: {
-        out.dictionary.reserve(out.dictionary.size() + piece.dictionary.size());
         std::vector<std::uint32_t> remap(piece.dictionary.size());
         for (std::size_t d = 0; d < piece.dictionary.size(); ++d) {
-          remap[d] = out.dictionary.intern(piece.dictionary[d]);
+          const std::string_view text = piece.dictionary[d];
+          std::optional<std::uint32_t> code = out.dictionary.find(text);
+          for (std::size_t e = 0; !code && e < earlier.size(); ++e) {
+            if (auto local = earlier[e].pool.find(text)) code = earlier[e].to_table[*local];
+          }
+          remap[d] = code ? *code : out.dictionary.append(text);
         }
         for (std::uint32_t code : piece.codes) out.codes.push_back(remap.empty() ? 0 : remap[code]);
+        earlier.push_back({std::move(piece.dictionary), std::move(remap)});
         break;
       }
     }

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,12 @@ class StringPool {
  public:
   // The code of `text`, adding it when new.
   std::uint32_t intern(std::string_view text);
+  // The code of `text` if it was in the pool when the index was last complete: strings added
+  // by append() since are not seen. Lets several threads look up at once.
+  std::optional<std::uint32_t> find(std::string_view text) const;
+  // Adds `text` without looking for it first (the caller knows it is new); the next intern()
+  // rebuilds the index.
+  std::uint32_t append(std::string_view text);
   std::string_view operator[](std::size_t code) const {
     return std::string_view(bytes_).substr(offsets_[code], offsets_[code + 1] - offsets_[code]);
   }
@@ -33,6 +40,7 @@ class StringPool {
 
  private:
   void grow_index();
+  std::size_t find_slot(std::string_view text, std::uint32_t hash) const;
 
   std::string bytes_;
   std::vector<std::uint64_t> offsets_ = {0};
@@ -40,6 +48,7 @@ class StringPool {
   // hash << 32 | (code + 1); 0 is an empty slot. The hash beside the code spares a cache miss
   // per probe on a large pool.
   std::vector<std::uint64_t> slots_;
+  bool index_complete_ = true;
 };
 
 }  // namespace groupfit
