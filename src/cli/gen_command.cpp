@@ -26,6 +26,9 @@ Command add_gen_command(CLI::App& app) {
   sub->add_option("--unlabeled-fraction", options->unlabeled_fraction,
                   "Share of rows with an empty target")
       ->capture_default_str();
+  sub->add_option("--missing-group-fraction", options->missing_group_fraction,
+                  "Share of rows with an empty group")
+      ->capture_default_str();
   sub->add_option("--out", *out, "File to write (- for stdout)")->required();
   return {sub, [options, out] {
             if (*out == "-") {

@@ -1,51 +1,188 @@
-// generate_table: see table_generator.hpp. Randomness comes from SplitMix64 (plan/split_mix.hpp)
-// and hand-written transforms rather than <random>'s distributions, whose output differs between
-// standard libraries; numbers are written with 6 significant digits so the bytes do not depend on
-// the last bit of a libm function.
+// generate_table: see table_generator.hpp. Every value is an integer in fixed-point units
+// (centimetres, hundredths of a degree, thousandths of the target) drawn and combined with
+// integer arithmetic only, then printed with a fixed number of decimals, the way instruments
+// export measurements. Floating point would make the bytes depend on the machine: libm's exp or
+// sin and fused multiply-add differ in the last bit, and a last bit can move a printed digit.
+// The only floating point left is the group weights' std::pow, rounded to 32-bit thresholds
+// once, where a last-bit difference would have to land exactly on a rounding boundary to matter.
+// Rows are formatted by hand into a large buffer: the generator must write gigabyte tables for
+// the benchmarks at disk speed.
 #include "gen/table_generator.hpp"
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "gen/random_draws.hpp"
 #include "groupfit/error.hpp"
-#include "plan/split_mix.hpp"
 
 namespace groupfit {
 namespace {
 
-constexpr std::array<const char*, 8> kHabitats = {"lagoon",   "estuary", "reef",  "mangrove",
-                                                  "seagrass", "rocky",   "sandy", "open_water"};
-constexpr std::size_t kSubstrates = 20;
+using gen::RandomDraws;
 
-class Random {
+constexpr std::string_view kHeader =
+    "SamplingOperations_code,Region,IBD,depth_m,temperature,ph,conductivity,year,month,habitat,"
+    "substrate\n";
+
+constexpr std::array<std::string_view, 8> kHabitats = {"lagoon",      "estuary",   "reef",
+                                                       "mangrove",    "seagrass",  "rocky_shore",
+                                                       "sandy_shore", "open_water"};
+constexpr std::array<std::string_view, 20> kSubstrates = {
+    "boulders", "cobbles",     "gravel", "sand",     "silt",       "clay",         "mud",
+    "bedrock",  "macrophytes", "algae",  "moss",     "roots",      "woody_debris", "litter",
+    "shells",   "marl",        "peat",   "concrete", "artificial", "mixed"};
+
+// Warmth of each month (January first) in thousandths: a sine sampled at the months, written out
+// so that no libm call is involved.
+constexpr std::array<std::int64_t, 12> kSeason = {-1000, -866, -500, 0, 500,  866,
+                                                  1000,  866,  500,  0, -500, -866};
+
+constexpr std::size_t kMaxGroups = 100000;
+
+// Exponent of the group weights 1 / (g+1)^(kZipf * skew): with 12 groups and skew 1 the largest
+// group is about 300 times the smallest, as in the reference workload's regions.
+constexpr double kZipf = 2.3;
+
+// What makes one region's target differ from another's; units as in Row.
+struct RegionModel {
+  std::int64_t base;           // target at the reference conditions
+  std::int64_t temp_slope;     // per degree away from 17 °C
+  std::int64_t ph_optimum;     // hundredths
+  std::int64_t ph_curvature;   // lost per pH unit squared away from the optimum
+  std::int64_t depth_slope;    // per 10 m, up to depth_cap
+  std::int64_t depth_cap;      // cm
+  std::int64_t salinity_gain;  // at full saturation of the conductivity curve
+  std::int64_t season_amplitude;
+  std::int64_t year_trend;
+  std::array<std::int64_t, kHabitats.size()> habitat;
+};
+
+// One sampled row in fixed point: depth in cm, temperature and pH in hundredths, conductivity in
+// tenths of µS/cm, the target (IBD, a 1-20 index) in thousandths.
+struct Row {
+  std::int64_t depth, temperature, ph, conductivity, year, month, target;
+  std::size_t habitat, substrate;
+};
+
+RegionModel draw_model(RandomDraws& r) {
+  RegionModel m{};
+  m.base = r.between(11000, 15000);
+  m.temp_slope = r.between(-250, 250);
+  m.ph_optimum = r.between(680, 820);
+  m.ph_curvature = r.between(300, 1500);
+  m.depth_slope = r.between(-400, 400);
+  m.depth_cap = r.between(500, 6000);
+  m.salinity_gain = r.between(-2500, 2500);
+  m.season_amplitude = r.between(0, 800);
+  m.year_trend = r.between(-80, 80);
+  for (auto& h : m.habitat) h = r.between(-1500, 1500);
+  return m;
+}
+
+// Cumulative group weights as thresholds on [0, 2^32): a row whose 32 random bits fall below
+// thresholds[g] and not below thresholds[g-1] belongs to group g.
+std::vector<std::uint64_t> group_thresholds(std::size_t groups, double skew) {
+  std::vector<double> cumulative;
+  double total = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    total += std::pow(static_cast<double>(g + 1), -kZipf * skew);
+    cumulative.push_back(total);
+  }
+  std::vector<std::uint64_t> thresholds;
+  for (double c : cumulative) {
+    thresholds.push_back(static_cast<std::uint64_t>(c / total * 4294967296.0));
+  }
+  thresholds.back() = std::uint64_t{1} << 32;
+  return thresholds;
+}
+
+Row draw_row(RandomDraws& r, const RegionModel& m,
+             const std::array<std::int64_t, kSubstrates.size()>& substrate_effect) {
+  Row row{};
+  // Cubes of uniform draws: most sites are shallow and fresh, a few deep or brackish.
+  const auto d = static_cast<std::int64_t>(r.below(100000));
+  row.depth = 20 + d * d * d / 40'000'000'000;  // 0.2 to 250 m
+  const auto c = static_cast<std::int64_t>(r.below(100000));
+  row.conductivity = 1000 + r.between(0, 2000) + c * c * c / 1'820'000'000;  // 100 to 55000
+  row.month = r.between(1, 12);
+  row.year = r.between(2007, 2023);
+  // Features are correlated as in the field: warmer in summer, colder at depth.
+  row.temperature = 1800 + kSeason[row.month - 1] * 7 / 10 -
+                    std::min<std::int64_t>(row.depth, 5000) / 10 + r.between(-450, 450);
+  row.ph = r.between(640, 860);
+  row.habitat = r.below(kHabitats.size());
+  row.substrate = r.below(kSubstrates.size());
+
+  const std::int64_t ph_off = row.ph - m.ph_optimum;
+  const std::int64_t salinity = 1000 * row.conductivity / (row.conductivity + 200000);
+  // Irwin-Hall: a sum of four uniforms is close enough to normal noise.
+  std::int64_t noise = 0;
+  for (int i = 0; i < 4; ++i) noise += r.between(-700, 700);
+  const std::int64_t target =
+      m.base + m.temp_slope * (row.temperature - 1700) / 100 -
+      m.ph_curvature * ph_off * ph_off / 10000 +
+      m.depth_slope * std::min(row.depth, m.depth_cap) / 1000 + m.salinity_gain * salinity / 1000 +
+      m.season_amplitude * kSeason[row.month - 1] / 1000 + m.year_trend * (row.year - 2015) +
+      m.habitat[row.habitat] + substrate_effect[row.substrate] + noise;
+  row.target = std::clamp<std::int64_t>(target, 1000, 20000);
+  return row;
+}
+
+// Appends decimal text to a cursor in the row buffer; the caller guarantees the room.
+class Cursor {
  public:
-  explicit Random(std::uint64_t seed) : rng_(seed) {}
-  double uniform() { return static_cast<double>(rng_.next() >> 11) * 0x1.0p-53; }  // [0, 1)
-  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(rng_.next() % n); }
-  bool chance(double p) { return uniform() < p; }
-  double normal() {  // Box-Muller
-    const double u1 = 1.0 - uniform(), u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  explicit Cursor(char* at) : at_(at) {}
+  char* at() const { return at_; }
+
+  void text(std::string_view s) {
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+  }
+  void put(char c) { *at_++ = c; }
+
+  // At least `width` digits, zero-padded.
+  void unsigned_integer(std::uint64_t v, int width = 1) {
+    char digits[20];
+    int n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    for (; n < width; --width) put('0');
+    while (n > 0) put(digits[--n]);
+  }
+
+  // `v` / 10^decimals with exactly `decimals` digits after the point.
+  void fixed(std::int64_t v, int decimals) {
+    if (v < 0) {
+      put('-');
+      v = -v;
+    }
+    std::uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const auto u = static_cast<std::uint64_t>(v);
+    unsigned_integer(u / scale);
+    if (decimals > 0) {
+      put('.');
+      unsigned_integer(u % scale, decimals);
+    }
   }
 
  private:
-  SplitMix64 rng_;
-};
-
-// What makes one region's target differ from another's.
-struct RegionModel {
-  double depth, temperature, ph_curve, habitat_scale, base;
+  char* at_;
 };
 
 void check(const GeneratorOptions& o) {
   if (o.rows == 0) throw InputError("gen: --rows must be at least 1");
-  if (o.groups == 0) throw InputError("gen: --groups must be at least 1");
-  if (o.skew < 0) throw InputError("gen: --skew must be 0 or more");
+  if (o.groups == 0 || o.groups > kMaxGroups) {
+    throw InputError("gen: --groups must be between 1 and " + std::to_string(kMaxGroups));
+  }
+  if (!(o.skew >= 0 && o.skew <= 100)) throw InputError("gen: --skew must be between 0 and 100");
   for (double f : {o.unlabeled_fraction, o.missing_group_fraction}) {
     if (!(f >= 0 && f <= 1)) throw InputError("gen: fractions must be between 0 and 1");
   }
@@ -55,69 +192,83 @@ void check(const GeneratorOptions& o) {
 
 void generate_table(std::ostream& out, const GeneratorOptions& o) {
   check(o);
-  Random rng(o.seed);
-  // Group g gets a share proportional to 1 / (g+1)^(2.3 * skew): with 12 groups and skew 1 the
-  // largest is about 300 times the smallest, like the reference workload's regions.
-  std::vector<double> cumulative;
-  double total = 0;
-  for (std::size_t g = 0; g < o.groups; ++g) {
-    total += 1.0 / std::pow(static_cast<double>(g + 1), 2.3 * o.skew);
-    cumulative.push_back(total);
-  }
+  // Models come from their own stream, so region g has the same model whatever the number of
+  // groups, and the row stream does not shift when a model gains a coefficient.
+  RandomDraws model_rng(gen::derive_seed(o.seed, 1));
+  std::array<std::int64_t, kSubstrates.size()> substrate_effect{};
+  for (auto& s : substrate_effect) s = model_rng.between(-600, 600);
   std::vector<RegionModel> models;
-  for (std::size_t g = 0; g < o.groups; ++g) {
-    models.push_back({rng.uniform(-0.5, 0.5), rng.uniform(0.2, 1.5), rng.uniform(-3, 3),
-                      rng.uniform(0.5, 4), rng.uniform(10, 60)});
-  }
-  const RegionModel no_region{0.1, 0.8, 1.0, 2.0, 35};
-  const int width = o.groups >= 100 ? static_cast<int>(std::to_string(o.groups).size()) : 2;
+  models.reserve(o.groups);
+  for (std::size_t g = 0; g < o.groups; ++g) models.push_back(draw_model(model_rng));
+  const std::vector<std::uint64_t> thresholds = group_thresholds(o.groups, o.skew);
+  const int name_width = std::max<int>(2, static_cast<int>(std::to_string(o.groups).size()));
 
-  fmt::memory_buffer buf;
-  auto flush = [&] {
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-    buf.clear();
+  const std::uint64_t unlabeled = gen::chance_threshold(o.unlabeled_fraction);
+  const std::uint64_t no_region = gen::chance_threshold(o.missing_group_fraction);
+  const std::uint64_t five_percent = gen::chance_threshold(0.05);
+  const std::uint64_t rare = gen::chance_threshold(0.01);
+  const std::uint64_t some = gen::chance_threshold(0.03);
+
+  // Written in 1 MiB blocks; kMaxRow bounds one row (the longest id, region and names).
+  constexpr std::size_t kBlock = std::size_t{1} << 20;
+  constexpr std::size_t kMaxRow = 512;
+  std::vector<char> buffer(kBlock + kMaxRow);
+  auto flush = [&](const char* end) {
+    out.write(buffer.data(), end - buffer.data());
+    if (!out) throw OutputError("gen: could not write the table");
   };
-  fmt::format_to(std::back_inserter(buf),
-                 "SamplingOperations_code,Region,IBD,depth_m,temperature,ph,conductivity,year,"
-                 "month,habitat,substrate\n");
+  Cursor w(buffer.data());
+  w.text(kHeader);
+
+  RandomDraws rng(gen::derive_seed(o.seed, 2));
   for (std::uint64_t r = 0; r < o.rows; ++r) {
-    const bool no_group = rng.chance(o.missing_group_fraction);
-    const double pick = rng.uniform() * total;
-    const std::size_t g = std::min<std::size_t>(
-        std::upper_bound(cumulative.begin(), cumulative.end(), pick) - cumulative.begin(),
-        o.groups - 1);
-    const RegionModel& m = no_group ? no_region : models[g];
+    // Every draw happens on every row, whatever the options, so that the fractions blank fields
+    // without changing any value.
+    const std::uint64_t pick = rng.next() >> 32;
+    const auto g = static_cast<std::size_t>(
+        std::upper_bound(thresholds.begin(), thresholds.end(), pick) - thresholds.begin());
+    const Row row = draw_row(rng, models[g], substrate_effect);
+    const bool region_missing = rng.chance(no_region);
+    const bool target_missing = rng.chance(unlabeled);
+    const bool depth_missing = rng.chance(five_percent);
+    const bool temperature_missing = rng.chance(rare);
+    const bool ph_missing = rng.chance(five_percent);
+    const bool conductivity_missing = rng.chance(some);
+    const bool habitat_missing = rng.chance(some);
+    const bool substrate_missing = rng.chance(rare);
 
-    const double depth = std::exp(rng.uniform(0, 5.5));  // 1 to ~250 m, most shallow
-    const double temperature = rng.uniform(8, 31);
-    const double ph = 6.5 + 2.0 * rng.uniform();
-    const double conductivity = rng.uniform(100, 55000);
-    const int year = 2010 + static_cast<int>(rng.below(15));
-    const int month = 1 + static_cast<int>(rng.below(12));
-    const std::size_t habitat = rng.below(kHabitats.size());
-    const std::size_t substrate = rng.below(kSubstrates);
-    const double target = m.base + m.depth * std::log1p(depth) * 4 + m.temperature * temperature +
-                          m.ph_curve * (ph - 7.5) * (ph - 7.5) * 4 +
-                          m.habitat_scale * static_cast<double>(habitat % 4) +
-                          0.3 * static_cast<double>(substrate % 5) +
-                          2.0 * std::sin(static_cast<double>(month) * 0.5236) +
-                          0.2 * (year - 2010) + rng.normal() * 1.5;
-
-    auto it = std::back_inserter(buf);
-    fmt::format_to(it, "SO-{:07},", r + 1);
-    if (!no_group) fmt::format_to(it, "Region-{:0{}}", g + 1, width);
-    buf.push_back(',');
-    if (!rng.chance(o.unlabeled_fraction)) fmt::format_to(it, "{:.6g}", target);
-    buf.push_back(',');
-    if (!rng.chance(0.05)) fmt::format_to(it, "{:.6g}", depth);
-    fmt::format_to(it, ",{:.6g},", temperature);
-    if (!rng.chance(0.05)) fmt::format_to(it, "{:.4g}", ph);
-    fmt::format_to(it, ",{:.6g},{},{},", conductivity, year, month);
-    if (!rng.chance(0.03)) fmt::format_to(it, "{}", kHabitats[habitat]);
-    fmt::format_to(it, ",S{:02}\n", substrate + 1);
-    if (buf.size() > (1 << 20)) flush();
+    w.text("SO-");
+    w.unsigned_integer(r + 1, 7);
+    w.put(',');
+    if (!region_missing) {
+      w.text("Region-");
+      w.unsigned_integer(g + 1, name_width);
+    }
+    w.put(',');
+    if (!target_missing) w.fixed((row.target + 5) / 10, 2);  // rounded to hundredths
+    w.put(',');
+    if (!depth_missing) w.fixed(row.depth, 2);
+    w.put(',');
+    if (!temperature_missing) w.fixed(row.temperature, 2);
+    w.put(',');
+    if (!ph_missing) w.fixed(row.ph, 2);
+    w.put(',');
+    if (!conductivity_missing) w.fixed(row.conductivity, 1);
+    w.put(',');
+    w.unsigned_integer(static_cast<std::uint64_t>(row.year));
+    w.put(',');
+    w.unsigned_integer(static_cast<std::uint64_t>(row.month));
+    w.put(',');
+    if (!habitat_missing) w.text(kHabitats[row.habitat]);
+    w.put(',');
+    if (!substrate_missing) w.text(kSubstrates[row.substrate]);
+    w.put('\n');
+    if (static_cast<std::size_t>(w.at() - buffer.data()) >= kBlock) {
+      flush(w.at());
+      w = Cursor(buffer.data());
+    }
   }
-  flush();
+  flush(w.at());
 }
 
 }  // namespace groupfit
