@@ -30,7 +30,7 @@ struct TrainConfig {
   std::size_t min_rows = 20;
   ModelParams model;
   std::string out_dir;
-  std::string executor = "sequential";    // sequential, threads or processes
+  std::string executor = "auto";          // auto, sequential, threads or processes
   unsigned workers = 0;                   // 0: the available cores
   double group_timeout_seconds = 0;       // processes: kill a worker stuck this long on a group
   std::uint64_t worker_memory_limit = 0;  // processes: bytes of address space per worker

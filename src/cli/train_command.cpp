@@ -74,7 +74,8 @@ Command add_train_command(CLI::App& app) {
                   "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
   sub->add_option("--params", flags->params_file, "JSON file of model parameters");
   sub->add_option("--executor", c.executor,
-                  "How to run the groups: sequential, threads or processes")
+                  "How to run the groups: auto (workers, threads per group and order planned "
+                  "from a calibration), sequential, threads or processes")
       ->capture_default_str();
   sub->add_option("--group-timeout", c.group_timeout_seconds,
                   "processes: kill a worker stuck this many seconds on one group");
@@ -82,7 +83,7 @@ Command add_train_command(CLI::App& app) {
                   "processes: address space each worker may use beyond the shared data (2G)");
   sub->add_option("--workers", c.workers, "Models trained at once (default: available cores)");
   sub->add_option("--threads-per-model", flags->threads_per_model,
-                  "XGBoost threads per model (default 1)");
+                  "XGBoost threads per model (default 1; auto chooses per group)");
   sub->add_flag("--resume", c.resume,
                 "Keep the groups an interrupted run in --out finished; train the rest");
   sub->add_option("--trace", c.trace_file, "Write the run as Chrome trace-event JSON");

@@ -22,6 +22,7 @@ constexpr int kMaxAttempts = 2;  // the first try and one retry on a fresh worke
 struct Slot {
   WorkerProcess process;
   std::optional<std::size_t> task;  // index into tasks, while one is in flight
+  int cores = 0;                    // cores the task in flight holds
   double started = 0;
 };
 
@@ -36,7 +37,11 @@ class Scheduler {
         options_(options),
         launch_(std::move(launch)),
         setup_frame_(std::move(setup_frame)),
-        stop_(stop) {}
+        stop_(stop),
+        free_cores_(options.cores > 0
+                        ? options.cores
+                        : static_cast<int>(options.workers) * options.default_threads),
+        total_cores_(free_cores_) {}
 
   void run() {
     const std::size_t n = std::min<std::size_t>(options_.workers, queue_.size());
@@ -74,12 +79,32 @@ class Scheduler {
     assign(s);
   }
 
+  int cores_for(std::size_t i) const {
+    const int t = tasks_[i].threads > 0 ? tasks_[i].threads : options_.default_threads;
+    return std::min(std::max(t, 1), total_cores_);
+  }
+
+  // Frees the slot's cores and starts what now fits on the idle workers, in queue order.
+  void finish(std::size_t s) {
+    free_cores_ += slots_[s].cores;
+    slots_[s].cores = 0;
+    slots_[s].task.reset();
+  }
+
+  void assign_idle() {
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      if (!slots_[s].task && slots_[s].process.pid() > 0) assign(s);
+    }
+  }
+
   void assign(std::size_t s) {
     Slot& slot = slots_[s];
     slot.task.reset();
-    if (queue_.empty()) return;
+    if (queue_.empty() || cores_for(queue_.front()) > free_cores_) return;
     const std::size_t i = queue_.front();
     queue_.pop_front();
+    slot.cores = cores_for(i);
+    free_cores_ -= slot.cores;
     slot.task = i;
     slot.started = clock_.seconds();
     ++attempts_[i];
@@ -139,15 +164,17 @@ class Scheduler {
     result.worker = static_cast<int>(s);
     result.start_seconds = slot.started;
     result.end_seconds = clock_.seconds();
+    finish(s);
     on_result_(std::move(result));
     assign(s);
+    assign_idle();
   }
 
   // The slot's process is gone; report or requeue its task, then restart the slot if needed.
   void fail(std::size_t s, const std::string& why, bool may_retry) {
     Slot& slot = slots_[s];
     const std::size_t i = *slot.task;
-    slot.task.reset();
+    finish(s);
     if (may_retry && attempts_[i] < kMaxAttempts) {
       queue_.push_front(i);
     } else {
@@ -161,6 +188,7 @@ class Scheduler {
       on_result_(std::move(result));
     }
     if (!queue_.empty()) start_worker(s);
+    assign_idle();
   }
 
   const std::vector<GroupTask>& tasks_;
@@ -173,6 +201,8 @@ class Scheduler {
   std::map<std::size_t, int> attempts_;
   RunClock clock_;
   const std::atomic<bool>& stop_;
+  int free_cores_;
+  int total_cores_;
 };
 
 }  // namespace

@@ -16,6 +16,8 @@ namespace groupfit {
 
 struct ProcessOptions {
   unsigned workers = 1;
+  int default_threads = 1;  // threads of a task whose `threads` is 0
+  int cores = 0;            // at most this many model threads at once; 0: workers x default
   double group_timeout_seconds = 0;      // 0: none
   std::uint64_t memory_limit_bytes = 0;  // per worker, beyond the shared matrix; 0: none
   bool passive_wait = false;             // OMP_WAIT_POLICY=PASSIVE (when W x T > cores)

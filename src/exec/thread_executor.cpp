@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "exec/core_budget.hpp"
 #include "exec/run_clock.hpp"
 
 namespace groupfit {
@@ -19,10 +20,16 @@ void ThreadExecutor::run(const std::vector<GroupTask>& tasks, const std::vector<
   std::condition_variable ready;
   std::deque<GroupResult> finished;
   unsigned exited = 0;
+  const int budget_cores = cores_ > 0 ? cores_ : static_cast<int>(workers_) * default_threads_;
+  CoreBudget budget(budget_cores);
 
   auto work = [&](int worker) {
     for (std::size_t k = next++; k < order.size() && !stop; k = next++) {
-      GroupResult result = train_and_time(train_, tasks[order[k]], clock, worker, stop);
+      const GroupTask& task = tasks[order[k]];
+      const int need = task.threads > 0 ? task.threads : default_threads_;
+      budget.acquire(need);
+      GroupResult result = train_and_time(train_, task, clock, worker, stop);
+      budget.release(need);
       {
         std::lock_guard lock(mutex);
         finished.push_back(std::move(result));

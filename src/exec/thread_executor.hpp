@@ -4,20 +4,29 @@
 // thread through one guarded queue; training code never sees the executor.
 #pragma once
 
+#include <algorithm>
+
 #include "exec/executor.hpp"
 
 namespace groupfit {
 
 class ThreadExecutor : public Executor {
  public:
-  ThreadExecutor(TrainFunction train, unsigned workers)
-      : train_(std::move(train)), workers_(workers == 0 ? 1 : workers) {}
+  // At most `cores` threads of models run at once (a task needs task.threads, or
+  // `default_threads` when 0); 0 cores: no limit beyond the workers.
+  ThreadExecutor(TrainFunction train, unsigned workers, int default_threads = 1, int cores = 0)
+      : train_(std::move(train)),
+        workers_(workers == 0 ? 1 : workers),
+        default_threads_(std::max(default_threads, 1)),
+        cores_(cores) {}
   void run(const std::vector<GroupTask>& tasks, const std::vector<std::size_t>& order,
            const ResultSink& on_result, const std::atomic<bool>& stop) override;
 
  private:
   TrainFunction train_;
   unsigned workers_;
+  int default_threads_;
+  int cores_;
 };
 
 }  // namespace groupfit

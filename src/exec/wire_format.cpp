@@ -142,6 +142,7 @@ std::string encode_task(const GroupTask& t) {
   w.put_vector(t.unlabeled_rows);
   w.put(t.skip_reason);
   w.put<double>(t.cost);
+  w.put<std::int32_t>(t.threads);
   return w.frame(MessageKind::Task);
 }
 
@@ -157,6 +158,7 @@ GroupTask decode_task(std::string_view payload) {
   t.unlabeled_rows = r.get_vector<std::uint32_t>();
   t.skip_reason = r.get_string();
   t.cost = r.get<double>();
+  t.threads = r.get<std::int32_t>();
   r.expect_end();
   return t;
 }

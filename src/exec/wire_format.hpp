@@ -22,7 +22,7 @@
 namespace groupfit {
 
 inline constexpr std::uint32_t kWireMagic = 0x31574647;  // "GFW1" little-endian
-inline constexpr std::uint16_t kWireVersion = 1;
+inline constexpr std::uint16_t kWireVersion = 2;
 inline constexpr std::size_t kFrameHeaderBytes = 16;
 inline constexpr std::uint64_t kMaxFrameBytes = 1ull << 34;  // 16 GiB: a sanity bound
 

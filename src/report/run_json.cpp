@@ -53,7 +53,7 @@ std::string config_hash(const TrainConfig& config) {
 
 void write_run_json(const std::filesystem::path& path, const TrainConfig& config,
                     const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
-                    const RunTimings& timings) {
+                    const RunTimings& timings, const json& plan) {
   int major = 0, minor = 0, patch = 0;
   XGBoostVersion(&major, &minor, &patch);
   json cfg = result_config(config);
@@ -65,21 +65,24 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
   json groups = json::array();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     const GroupResult& r = results[i];
-    groups.push_back({{"group", tasks[i].key.display()},
-                      {"missing", tasks[i].key.missing},
-                      {"status", std::string(to_string(r.status))},
-                      {"rows", tasks[i].rows},
-                      {"worker", r.worker},
-                      {"start_seconds", r.start_seconds},
-                      {"end_seconds", r.end_seconds},
-                      {"train_seconds", r.train_seconds},
-                      {"cpu_seconds", r.cpu_seconds}});
+    groups.push_back(
+        {{"group", tasks[i].key.display()},
+         {"missing", tasks[i].key.missing},
+         {"status", std::string(to_string(r.status))},
+         {"rows", tasks[i].rows},
+         {"worker", r.worker},
+         {"threads", tasks[i].threads > 0 ? tasks[i].threads : config.model.threads_per_model},
+         {"start_seconds", r.start_seconds},
+         {"end_seconds", r.end_seconds},
+         {"train_seconds", r.train_seconds},
+         {"cpu_seconds", r.cpu_seconds}});
   }
   const json doc = {{"groupfit_version", GROUPFIT_VERSION},
                     {"xgboost_version", fmt::format("{}.{}.{}", major, minor, patch)},
                     {"cores", timings.cores},
                     {"config", cfg},
                     {"config_hash", config_hash(config)},
+                    {"plan", plan},
                     {"timings",
                      {{"read_seconds", timings.read_seconds},
                       {"plan_seconds", timings.plan_seconds},

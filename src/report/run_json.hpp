@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,6 @@ struct RunTimings {
 
 void write_run_json(const std::filesystem::path& path, const TrainConfig& config,
                     const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
-                    const RunTimings& timings);
+                    const RunTimings& timings, const nlohmann::json& plan);
 
 }  // namespace groupfit

@@ -22,6 +22,7 @@
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
+#include "run/execution_plan.hpp"
 #include "run/run_summary.hpp"
 #include "table/csv_reader.hpp"
 #include "train/group_trainer.hpp"
@@ -39,24 +40,27 @@ void check_config(const TrainConfig& c) {
     throw InputError(
         fmt::format("--valid-fraction must be between 0 and 1, got {}", c.valid_fraction));
   }
-  if (c.executor != "sequential" && c.executor != "threads" && c.executor != "processes") {
-    throw InputError(
-        fmt::format("--executor must be sequential, threads or processes, got '{}'", c.executor));
+  if (c.executor != "auto" && c.executor != "sequential" && c.executor != "threads" &&
+      c.executor != "processes") {
+    throw InputError(fmt::format(
+        "--executor must be auto, sequential, threads or processes, got '{}'", c.executor));
   }
 }
 
-std::unique_ptr<Executor> make_executor(const TrainConfig& config, const FeatureMatrix& matrix,
-                                        const MatrixView& data, const RunTimings& timings) {
-  if (config.executor == "processes") {
+std::unique_ptr<Executor> make_executor(const TrainConfig& config, const ExecutionPlan& plan,
+                                        const FeatureMatrix& matrix, const MatrixView& data,
+                                        unsigned cores) {
+  if (plan.executor == "processes") {
     ProcessOptions options;
-    options.workers = timings.workers;
+    options.workers = plan.workers;
+    options.default_threads = plan.default_threads;
+    options.cores = plan.cores;
     options.group_timeout_seconds = config.group_timeout_seconds;
     options.memory_limit_bytes = config.worker_memory_limit;
     options.executable = config.worker_executable;
     // libgomp cannot see other processes' threads: without this, oversubscribed worker
     // processes spin against each other (docs/design.md).
-    options.passive_wait =
-        timings.workers * static_cast<unsigned>(config.model.threads_per_model) > timings.cores;
+    options.passive_wait = plan.workers * static_cast<unsigned>(plan.default_threads) > cores;
     return std::make_unique<ProcessExecutor>(
         matrix, std::vector<FeatureSpec>(data.features.begin(), data.features.end()), config.model,
         options);
@@ -65,8 +69,9 @@ std::unique_ptr<Executor> make_executor(const TrainConfig& config, const Feature
                                                         const std::atomic<bool>& stop) {
     return train_group(task, data, params, &stop);
   };
-  if (config.executor == "threads") {
-    return std::make_unique<ThreadExecutor>(std::move(train), timings.workers);
+  if (plan.executor == "threads") {
+    return std::make_unique<ThreadExecutor>(std::move(train), plan.workers, plan.default_threads,
+                                            plan.cores);
   }
   return std::make_unique<SequentialExecutor>(std::move(train));
 }
@@ -100,9 +105,6 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   RunClock clock;
   RunTimings timings;
   timings.cores = available_cores();
-  timings.workers = config.executor == "sequential" ? 1
-                    : config.workers > 0            ? config.workers
-                                                    : timings.cores;
 
   const Table table = read_csv_file(config.input, {config.delimiter, timings.cores});
   timings.read_seconds = clock.seconds();
@@ -113,15 +115,17 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   for (const auto& w : selection.warnings) warn(w);
   const FeatureMatrix matrix = encode_features(table, selection.features, config.target_column);
   const std::vector<Group> groups = group_rows(table.column(config.group_column));
-  const std::vector<GroupTask> tasks =
+  std::vector<GroupTask> tasks =
       plan_tasks(groups, matrix.labels,
                  {config.valid_fraction, config.seed, config.min_rows, config.model.rounds});
+  const MatrixView data = view_of(matrix, selection.features);
+  const ExecutionPlan plan = plan_execution(config, tasks, data, timings.cores);
+  timings.workers = plan.workers;
   timings.plan_seconds = clock.seconds() - timings.read_seconds;
 
   const fs::path out(config.out_dir);
   prepare_output_dir(out);
   const std::string hash = config_hash(config);
-  const MatrixView data = view_of(matrix, selection.features);
   std::vector<GroupResult> results(tasks.size());
   std::vector<bool> done(tasks.size(), false);
   std::size_t resumed = 0;
@@ -136,7 +140,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
 
   std::vector<std::size_t> order;
   double cost_ahead = 0;
-  for (std::size_t i : largest_first(tasks)) {
+  for (std::size_t i : plan.order) {
     if (done[i]) continue;
     order.push_back(i);
     cost_ahead += tasks[i].cost;
@@ -148,7 +152,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   double cost_done = 0;
   const double train_start = clock.seconds();
   std::vector<bool> ran(tasks.size(), false);
-  make_executor(config, matrix, data, timings)
+  make_executor(config, plan, matrix, data, timings.cores)
       ->run(
           tasks, order,
           [&](GroupResult&& r) {
@@ -189,11 +193,11 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                {config.group_column, config.target_column, config.id_column, selection.features},
                std::move(models));
   if (!config.trace_file.empty()) {
-    write_trace_json(config.trace_file, config.executor, tasks, results, ran);
+    write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
   }
   timings.write_seconds = clock.seconds() - write_start;
   timings.wall_seconds = clock.seconds();
-  write_run_json(out / "run.json", config, tasks, results, timings);
+  write_run_json(out / "run.json", config, tasks, results, timings, plan.record);
   if (!interrupted) {
     std::error_code ignored;
     fs::remove(out / "checkpoint.gfc", ignored);

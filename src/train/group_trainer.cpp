@@ -54,7 +54,8 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   for (const auto& [name, value] : params.booster) {
     GROUPFIT_XGB(XGBoosterSetParam(booster.get(), name.c_str(), value.c_str()));
   }
-  const std::string nthread = std::to_string(params.threads_per_model);
+  const std::string nthread =
+      std::to_string(task.threads > 0 ? task.threads : params.threads_per_model);
   GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "nthread", nthread.c_str()));
 
   DMatrixHandle eval_sets[] = {valid.get()};

@@ -116,6 +116,13 @@ TEST_F(ExecutorEquivalence, ProcessesEveryWorkersAndThreadsPerModel) {
   }
 }
 
+TEST_F(ExecutorEquivalence, AutoPlansAndMatches) {
+  const ProgramResult r = train("auto", 2, 1, "auto");
+  ASSERT_EQ(r.status, 0) << r.err;
+  expect_same_as_sequential("auto");
+  EXPECT_NE(read_file(dir_ / "auto" / "run.json").find("\"calibration\""), std::string::npos);
+}
+
 TEST_F(ExecutorEquivalence, SanityTheComparisonCanFail) {
   // A different seed changes the splits: the comparison above must notice that.
   const ProgramResult r = run_groupfit(

@@ -138,6 +138,33 @@ TEST_P(ExecutorContract, StopStartsNoMoreTasks) {
   EXPECT_LT(started.load(), 20) << "kept starting tasks after the stop";
 }
 
+TEST(ThreadExecutorBudget, NeverMoreModelThreadsThanCores) {
+  auto tasks = make_tasks(40);
+  for (auto& t : tasks) t.threads = t.index % 3 == 0 ? 2 : 1;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::atomic<int> in_flight{0}, peak{0};
+  const std::atomic<bool> never{false};
+  ThreadExecutor executor(
+      [&](const GroupTask& t, const std::atomic<bool>&) {
+        const int now = in_flight += t.threads;
+        int seen = peak.load();
+        while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        in_flight -= t.threads;
+        GroupResult r;
+        r.index = t.index;
+        return r;
+      },
+      4, 1, 2);
+  std::size_t delivered = 0;
+  executor.run(
+      tasks, order, [&](GroupResult&&) { ++delivered; }, never);
+  EXPECT_EQ(delivered, 40u);
+  EXPECT_EQ(peak.load(), 2) << "4 workers, but only 2 cores' worth of model threads at once";
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Executors, ExecutorContract,
     ::testing::Values(

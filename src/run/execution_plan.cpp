@@ -1,0 +1,75 @@
+// plan_execution: see execution_plan.hpp.
+//
+// The choice between threads and processes under `auto` follows what was measured
+// (README "Executors, measured"): on the same work, threads and processes finish within noise
+// of each other, threads use less memory and start nothing, so auto picks threads — unless the
+// run asks for what only processes give: --group-timeout (a hung group can only be stopped by
+// killing its process) or --worker-memory-limit (a per-process limit).
+#include "run/execution_plan.hpp"
+
+#include <fmt/format.h>
+
+#include "plan/planner.hpp"
+#include "run/calibration.hpp"
+
+namespace groupfit {
+
+ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
+                             const MatrixView& data, unsigned cores) {
+  ExecutionPlan plan;
+  if (config.executor != "auto") {
+    plan.executor = config.executor;
+    plan.workers = config.executor == "sequential" ? 1
+                   : config.workers > 0            ? config.workers
+                                                   : cores;
+    plan.default_threads = config.model.threads_per_model;
+    plan.order = largest_first(tasks);
+    plan.record = {{"executor", plan.executor},
+                   {"workers", plan.workers},
+                   {"threads_per_model", plan.default_threads},
+                   {"reason", "as requested"}};
+    return plan;
+  }
+  const bool needs_isolation = config.group_timeout_seconds > 0 || config.worker_memory_limit > 0;
+  plan.executor = needs_isolation ? "processes" : "threads";
+  plan.workers = cores;
+  plan.default_threads = 1;
+  plan.cores = static_cast<int>(cores);
+
+  std::vector<std::size_t> trainable;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].trainable()) trainable.push_back(i);
+  }
+  const Calibration calibration = calibrate(tasks, data, config.model, cores);
+  const std::vector<double> costs = task_costs(tasks, trainable, config.model, calibration);
+  const Plan chosen = make_plan(costs, cores, calibration.scaling);
+  nlohmann::json groups = nlohmann::json::array();
+  for (const PlanItem& item : chosen.order) {
+    GroupTask& task = tasks[trainable[item.task]];
+    task.threads = item.threads;
+    plan.order.push_back(trainable[item.task]);
+    groups.push_back(
+        {{"group", task.key.display()},
+         {"threads", item.threads},
+         {"expected_seconds", costs[item.task] / calibration.scaling.at(item.threads)}});
+  }
+  plan.record = {
+      {"executor", plan.executor},
+      {"workers", plan.workers},
+      {"reason", fmt::format("{}; {}", chosen.reason,
+                             needs_isolation
+                                 ? "processes, because --group-timeout or "
+                                   "--worker-memory-limit needs a process per worker"
+                                 : "threads: as fast as processes here, less memory, no start-up")},
+      {"calibration",
+       {{"seconds", calibration.seconds_spent},
+        {"sample_rows", calibration.sample_rows},
+        {"seconds_per_row_round", calibration.seconds_per_row_round},
+        {"speedup_by_threads", calibration.scaling.speedup}}},
+      {"expected_makespan_seconds", chosen.makespan},
+      {"lower_bound_seconds", chosen.lower_bound},
+      {"order", groups}};
+  return plan;
+}
+
+}  // namespace groupfit
