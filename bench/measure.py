@@ -2,7 +2,7 @@
 """Runs one command and reports what it cost: wall seconds, CPU seconds (user + system, the
 command and every descendant it waited for) and peak memory of the whole process tree.
 
-Peak memory is sampled every 20 ms as the sum of PSS (proportional set size, from
+Peak memory is sampled every 100 ms as the sum of PSS (proportional set size, from
 /proc/PID/smaps_rollup) over the command and all its descendants. PSS rather than RSS because
 worker processes map one shared matrix: RSS would count those pages once per worker, PSS splits
 them among the processes that share them, so the sum is what the machine really holds.
@@ -63,7 +63,7 @@ def main():
     def sample():
         while not done.is_set():
             peak[0] = max(peak[0], tree_pss_kb(proc.pid))
-            done.wait(0.02)
+            done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
