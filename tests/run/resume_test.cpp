@@ -115,8 +115,8 @@ TEST_P(Resume, DifferentConfigurationIsRefused) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Executors, Resume,
-                         ::testing::Values("sequential", "threads", "processes"));
+INSTANTIATE_TEST_SUITE_P(Executors, Resume, ::testing::Values("sequential", "threads", "processes"),
+                         [](const auto& info) { return std::string(info.param); });
 
 }  // namespace
 }  // namespace groupfit
