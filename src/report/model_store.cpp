@@ -57,27 +57,37 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
 
 }  // namespace
 
-void write_models(const fs::path& out_dir, const ModelSchema& schema,
-                  std::vector<ModelToWrite> models) {
-  const fs::path final_dir = out_dir / "models";
-  const fs::path staging = out_dir / fmt::format("models.tmp-{}", ::getpid());
+ModelWriter::ModelWriter(const fs::path& out_dir)
+    : out_dir_(out_dir), staging_(out_dir / fmt::format("models.tmp-{}", ::getpid())) {
   std::error_code ec;
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) throw OutputError(fmt::format("cannot create '{}': {}", staging.string(), ec.message()));
+  fs::remove_all(staging_, ec);
+  fs::create_directories(staging_, ec);
+  if (ec) throw OutputError(fmt::format("cannot create '{}': {}", staging_.string(), ec.message()));
+}
 
-  std::vector<StoredModel> stored;
-  std::set<std::string> taken;  // lower-cased, for case-insensitive file systems
-  for (auto& m : models) {
-    std::string file = model_file_name(m.key);
-    std::string lower = file;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!taken.insert(lower).second) {  // a 64-bit hash collision: vanishingly rare, still safe
-      file = fmt::format("{}.{}.json", file.substr(0, file.size() - 5), stored.size());
-    }
-    write_file_atomically(staging / file, m.json);
-    stored.push_back({m.key, file});
+ModelWriter::~ModelWriter() {
+  if (!committed_) {
+    std::error_code ignored;
+    fs::remove_all(staging_, ignored);
   }
+}
+
+void ModelWriter::add(std::size_t order, const GroupKey& key, std::string_view json) {
+  std::string file = model_file_name(key);
+  std::string lower = file;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!taken_.insert(lower).second) {  // a 64-bit hash collision: vanishingly rare, still safe
+    file = fmt::format("{}.{}.json", file.substr(0, file.size() - 5), stored_.size());
+  }
+  write_file_atomically(staging_ / file, json);
+  stored_.push_back({order, {key, file}});
+}
+
+void ModelWriter::commit(const ModelSchema& schema) {
+  std::stable_sort(stored_.begin(), stored_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<StoredModel> stored;
+  for (auto& [_, m] : stored_) stored.push_back(m);
   std::ostringstream index;
   CsvWriter csv(index);
   csv.text("group").text("file");
@@ -86,18 +96,29 @@ void write_models(const fs::path& out_dir, const ModelSchema& schema,
     csv.text(m.key.display()).text(m.file);
     csv.end_row();
   }
-  write_file_atomically(staging / "index.csv", index.str());
+  write_file_atomically(staging_ / "index.csv", index.str());
   write_file_atomically(
-      staging / "schema.json",
+      staging_ / "schema.json",
       schema_to_json(schema, stored).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 
-  const fs::path old_dir = out_dir / fmt::format("models.old-{}", ::getpid());
+  const fs::path final_dir = out_dir_ / "models";
+  const fs::path old_dir = out_dir_ / fmt::format("models.old-{}", ::getpid());
+  std::error_code ec;
   if (fs::exists(final_dir, ec)) fs::rename(final_dir, old_dir, ec);
-  if (ec)
+  if (ec) {
     throw OutputError(fmt::format("cannot replace '{}': {}", final_dir.string(), ec.message()));
-  fs::rename(staging, final_dir, ec);
+  }
+  fs::rename(staging_, final_dir, ec);
   if (ec) throw OutputError(fmt::format("cannot write '{}': {}", final_dir.string(), ec.message()));
+  committed_ = true;
   fs::remove_all(old_dir, ec);
+}
+
+void write_models(const fs::path& out_dir, const ModelSchema& schema,
+                  std::vector<ModelToWrite> models) {
+  ModelWriter writer(out_dir);
+  for (std::size_t i = 0; i < models.size(); ++i) writer.add(i, models[i].key, models[i].json);
+  writer.commit(schema);
 }
 
 ModelSet read_model_set(const fs::path& models_dir) {

@@ -8,7 +8,9 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plan/feature_matrix.hpp"
@@ -30,13 +32,35 @@ struct StoredModel {
   std::string file;  // relative to models/
 };
 
-// Writes models/ under `out_dir` as a whole: into a staging folder, then swapped in, so stale
-// models of an earlier run never mix with this run's. `models[i].file` holds the JSON text on
-// input (moved from), and only the groups listed are written.
+// Writes models/ under `out_dir` as a whole: each model goes into a staging folder as soon as it
+// is added (so finished models do not pile up in memory), and commit() writes the index and the
+// schema and swaps the folder in, so stale models of an earlier run never mix with this run's.
+// Without commit(), the staging folder is removed.
+class ModelWriter {
+ public:
+  explicit ModelWriter(const std::filesystem::path& out_dir);
+  ModelWriter(const ModelWriter&) = delete;
+  ModelWriter& operator=(const ModelWriter&) = delete;
+  ~ModelWriter();
+
+  // `order` sorts the index (the group's position in the sorted group list), so the index is
+  // the same whatever order groups finish in.
+  void add(std::size_t order, const GroupKey& key, std::string_view json);
+  void commit(const ModelSchema& schema);
+
+ private:
+  std::filesystem::path out_dir_;
+  std::filesystem::path staging_;
+  std::vector<std::pair<std::size_t, StoredModel>> stored_;
+  std::set<std::string> taken_;  // lower-cased names, for case-insensitive file systems
+  bool committed_ = false;
+};
+
 struct ModelToWrite {
   GroupKey key;
   std::string json;
 };
+// All at once, in the given order: a ModelWriter for callers that hold every model already.
 void write_models(const std::filesystem::path& out_dir, const ModelSchema& schema,
                   std::vector<ModelToWrite> models);
 

@@ -136,6 +136,13 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
       done[i] = true;
     }
   }
+  ModelWriter models(out);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (done[i] && results[i].status == GroupStatus::Ok) {  // restored from the checkpoint
+      models.add(i, tasks[i].key, results[i].model_json);
+      std::string().swap(results[i].model_json);
+    }
+  }
   CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume);
 
   std::vector<std::size_t> order;
@@ -158,6 +165,11 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
           [&](GroupResult&& r) {
             const std::size_t i = r.index;
             checkpoint.add(r);
+            if (r.status ==
+                GroupStatus::Ok) {  // to disk now: 10,000 models would not fit in memory
+              models.add(i, tasks[i].key, r.model_json);
+              std::string().swap(r.model_json);
+            }
             results[i] = std::move(r);
             done[i] = ran[i] = true;
             ++state.done;
@@ -184,14 +196,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
   write_metrics_csv(out / "metrics.csv", tasks, results);
   write_predictions_csv(out / "predictions.csv", tasks, results, id_column);
-  std::vector<ModelToWrite> models;
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (results[i].status == GroupStatus::Ok)
-      models.push_back({tasks[i].key, results[i].model_json});
-  }
-  write_models(out,
-               {config.group_column, config.target_column, config.id_column, selection.features},
-               std::move(models));
+  models.commit({config.group_column, config.target_column, config.id_column, selection.features});
   if (!config.trace_file.empty()) {
     write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
   }

@@ -70,3 +70,36 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
 
 }  // namespace
 }  // namespace groupfit
+
+namespace groupfit {
+namespace {
+
+TEST(ModelWriter, WritesOnAddSortsIndexAndCleansUpWithoutCommit) {
+  const auto dir = std::filesystem::path(testing::TempDir()) / "model_writer_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    ModelWriter writer(dir);
+    writer.add(2, {false, "b"}, "{\"b\":1}");
+    writer.add(0, {false, "a"}, "{\"a\":1}");
+    std::size_t staged = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      staged += e.path().extension() == ".json" ? 1 : 0;
+    }
+    EXPECT_EQ(staged, 2u) << "models are on disk before commit";
+    writer.commit({"g", "y", "", {{"x", false, {}}}});
+  }
+  const ModelSet set = read_model_set(dir / "models");
+  ASSERT_EQ(set.models.size(), 2u);
+  EXPECT_EQ(set.models[0].key.text, "a");  // sorted by order, not by arrival
+  {
+    ModelWriter abandoned(dir);
+    abandoned.add(0, {false, "c"}, "{}");
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(e.path().filename(), "models") << "staging left behind";
+  }
+}
+
+}  // namespace
+}  // namespace groupfit
