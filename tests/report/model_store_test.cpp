@@ -50,9 +50,17 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   ModelSchema schema{"Region", "IBD", "id", {{"x", false, {}}, {"kind", true, {"a", "b"}}}};
-  write_models(dir, schema, {{{false, "../up"}, "{}"}, {{true, ""}, "{}"}});
+  std::vector<ModelToWrite> first(2);  // filled one by one: brace lists of these trip GCC 12
+  first[0].key = {false, "../up"};
+  first[0].json = "{}";
+  first[1].key = {true, ""};
+  first[1].json = "{}";
+  write_models(dir, schema, std::move(first));
   // A second run replaces the folder as a whole: no stale model remains.
-  write_models(dir, schema, {{{true, ""}, "{\"x\":1}"}});
+  std::vector<ModelToWrite> second(1);
+  second[0].key = {true, ""};
+  second[0].json = "{\"x\":1}";
+  write_models(dir, schema, std::move(second));
   const ModelSet set = read_model_set(dir / "models");
   ASSERT_EQ(set.models.size(), 1u);
   EXPECT_TRUE(set.models[0].key.missing);
