@@ -123,18 +123,21 @@ Plan make_plan(const std::vector<double>& costs, unsigned cores, const ThreadSca
   const double share = std::accumulate(costs.begin(), costs.end(), 0.0) / cores;
   const double largest = costs.empty() ? 0 : *std::max_element(costs.begin(), costs.end());
   if (widened > 0) {
-    plan.reason = fmt::format("{} cores, one thread per model except the {} largest group(s), "
-                              "too long for their share of the work",
-                              cores, widened);
+    plan.reason = fmt::format(
+        "{} cores, one thread per model except the {} largest group(s), "
+        "too long for their share of the work",
+        cores, widened);
   } else if (largest > share) {
-    plan.reason = fmt::format("{} cores, one thread per model: the largest group is longer than "
-                              "its share of the work, but more threads do not make it finish "
-                              "sooner on this machine",
-                              cores);
+    plan.reason = fmt::format(
+        "{} cores, one thread per model: the largest group is longer than "
+        "its share of the work, but more threads do not make it finish "
+        "sooner on this machine",
+        cores);
   } else {
-    plan.reason = fmt::format("{} cores, one thread per model: no group is longer than its share "
-                              "of the work",
-                              cores);
+    plan.reason = fmt::format(
+        "{} cores, one thread per model: no group is longer than its share "
+        "of the work",
+        cores);
   }
   return plan;
 }
