@@ -12,11 +12,7 @@ using namespace testing_support;
 
 TEST(Bench, RunsTheGridAndWritesTables) {
   const auto dir = fresh_dir("bench");
-  ASSERT_EQ(run_groupfit({"gen", "--rows", "3000", "--groups", "4", "--seed", "2", "--out",
-                          (dir / "data.csv").string()},
-                         dir)
-                .status,
-            0);
+  ASSERT_TRUE(generate_csv(dir, 3000, 4, 2));
   const ProgramResult r = run_groupfit(
       {"bench", (dir / "data.csv").string(), "--group", "Region", "--target", "IBD", "--rounds",
        "10", "--runs", "1", "--out", (dir / "b").string(), "--simulate-cores", "8,64"},

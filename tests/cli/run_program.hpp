@@ -66,6 +66,14 @@ inline ProgramResult run_groupfit(const std::vector<std::string>& args,
   return r;
 }
 
+// Writes a generated table (`groupfit gen`) to dir/data.csv; true on success.
+inline bool generate_csv(const std::filesystem::path& dir, int rows, int groups, int seed) {
+  return run_groupfit({"gen", "--rows", std::to_string(rows), "--groups", std::to_string(groups),
+                       "--seed", std::to_string(seed), "--out", (dir / "data.csv").string()},
+                      dir)
+             .status == 0;
+}
+
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }

@@ -14,11 +14,7 @@ using namespace testing_support;
 
 TEST(Trace, OneSpanPerGroupOneLanePerWorker) {
   const auto dir = fresh_dir("trace");
-  ASSERT_EQ(run_groupfit({"gen", "--rows", "3000", "--groups", "5", "--seed", "2", "--out",
-                          (dir / "data.csv").string()},
-                         dir)
-                .status,
-            0);
+  ASSERT_TRUE(generate_csv(dir, 3000, 5, 2));
   const ProgramResult r = run_groupfit(
       {"train", (dir / "data.csv").string(), "--group", "Region", "--target", "IBD", "--out",
        (dir / "out").string(), "--param", "iterations=20", "--min-rows", "20", "--executor",
