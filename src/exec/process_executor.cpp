@@ -1,5 +1,14 @@
 // ProcessExecutor: see process_executor.hpp. One poll loop over the workers' channels hands out
 // tasks as workers free up, collects results, notices deaths (end of stream) and timeouts.
+//
+// Small groups are pipelined: a worker may hold several queued tasks (up to kMaxInFlight, and
+// no more expected work than a small share of the run's), so it starts the next group the
+// moment it sends a result instead of idling for a round trip through the parent. With 10,000
+// groups of 100 rows, each trains in a few milliseconds and one task in flight per worker would
+// leave the workers waiting on the parent's poll loop. The share is small enough that the
+// queued tasks of one worker cannot unbalance the end of the run. Results still come back one
+// per group, so a death or a timeout still costs only the group at the head of the pipeline;
+// the others are handed out again without counting as an attempt.
 #include "exec/process_executor.hpp"
 
 #include <fmt/format.h>
@@ -17,13 +26,16 @@
 namespace groupfit {
 namespace {
 
-constexpr int kMaxAttempts = 2;  // the first try and one retry on a fresh worker
+constexpr int kMaxAttempts = 2;              // the first try and one retry on a fresh worker
+constexpr std::size_t kMaxInFlight = 16;     // tasks queued on one worker at most
+constexpr double kPipelineShare = 1.0 / 64;  // of the run's work per worker, for pipelining
 
 struct Slot {
   WorkerProcess process;
-  std::optional<std::size_t> task;  // index into tasks, while one is in flight
-  int cores = 0;                    // cores the task in flight holds
-  double started = 0;
+  std::deque<std::size_t> tasks;  // indices into tasks in flight; the front is training
+  double cost = 0;                // their expected work
+  int cores = 0;                  // cores the tasks in flight hold
+  double started = 0;             // when the front one started
 };
 
 class Scheduler {
@@ -41,7 +53,11 @@ class Scheduler {
         free_cores_(options.cores > 0
                         ? options.cores
                         : static_cast<int>(options.workers) * options.default_threads),
-        total_cores_(free_cores_) {}
+        total_cores_(free_cores_) {
+    double total = 0;
+    for (std::size_t i : queue_) total += tasks_[i].cost;
+    pipeline_cost_ = total * kPipelineShare / std::max(options.workers, 1u);
+  }
 
   void run() {
     const std::size_t n = std::min<std::size_t>(options_.workers, queue_.size());
@@ -65,7 +81,7 @@ class Scheduler {
  private:
   std::size_t busy() const {
     std::size_t n = 0;
-    for (const auto& s : slots_) n += s.task.has_value() ? 1 : 0;
+    for (const auto& s : slots_) n += s.tasks.empty() ? 0 : 1;
     return n;
   }
 
@@ -84,29 +100,49 @@ class Scheduler {
     return std::min(std::max(t, 1), total_cores_);
   }
 
-  // Frees the slot's cores and starts what now fits on the idle workers, in queue order.
-  void finish(std::size_t s) {
-    free_cores_ += slots_[s].cores;
-    slots_[s].cores = 0;
-    slots_[s].task.reset();
+  // The slot's head task is done: drop it, and give back the cores once nothing is in flight.
+  void pop_head(std::size_t s) {
+    Slot& slot = slots_[s];
+    slot.cost -= tasks_[slot.tasks.front()].cost;
+    slot.tasks.pop_front();
+    slot.started = clock_.seconds();
+    if (slot.tasks.empty()) {
+      free_cores_ += slot.cores;
+      slot.cores = 0;
+      slot.cost = 0;
+    }
   }
 
   void assign_idle() {
     for (std::size_t s = 0; s < slots_.size(); ++s) {
-      if (!slots_[s].task && slots_[s].process.pid() > 0) assign(s);
+      if (slots_[s].tasks.empty() && slots_[s].process.pid() > 0) assign(s);
     }
   }
 
+  // Gives an idle worker the next task that fits in the free cores, then tops up its pipeline
+  // with small tasks that need the same cores.
   void assign(std::size_t s) {
     Slot& slot = slots_[s];
-    slot.task.reset();
-    if (queue_.empty() || cores_for(queue_.front()) > free_cores_) return;
+    if (slot.tasks.empty()) {
+      if (queue_.empty() || cores_for(queue_.front()) > free_cores_) return;
+      slot.cores = cores_for(queue_.front());
+      free_cores_ -= slot.cores;
+      slot.started = clock_.seconds();
+      send(s);
+    }
+    while (!queue_.empty() && slot.tasks.size() < kMaxInFlight &&
+           cores_for(queue_.front()) == slot.cores &&
+           slot.cost + tasks_[queue_.front()].cost <= pipeline_cost_) {
+      send(s);
+    }
+  }
+
+  void send(std::size_t s) {
+    Slot& slot = slots_[s];
     const std::size_t i = queue_.front();
     queue_.pop_front();
-    slot.cores = cores_for(i);
-    free_cores_ -= slot.cores;
-    slot.task = i;
-    slot.started = clock_.seconds();
+    slot.tasks.push_back(i);
+    slot.cost += tasks_[i].cost;
     ++attempts_[i];
     try {
       write_frame(slot.process.channel(), encode_task(tasks_[i]));
@@ -120,7 +156,7 @@ class Scheduler {
     std::vector<std::size_t> which;
     double wait_seconds = 0.2;  // also how soon a stop request is noticed
     for (std::size_t s = 0; s < slots_.size(); ++s) {
-      if (!slots_[s].task) continue;
+      if (slots_[s].tasks.empty()) continue;
       fds.push_back({slots_[s].process.channel(), POLLIN, 0});
       which.push_back(s);
       if (options_.group_timeout_seconds > 0) {
@@ -134,7 +170,7 @@ class Scheduler {
     }
     if (options_.group_timeout_seconds > 0) {
       for (std::size_t s = 0; s < slots_.size(); ++s) {
-        if (slots_[s].task &&
+        if (!slots_[s].tasks.empty() &&
             clock_.seconds() - slots_[s].started > options_.group_timeout_seconds) {
           slots_[s].process.kill();
           slots_[s].process.wait();
@@ -155,26 +191,40 @@ class Scheduler {
     } catch (const std::exception&) {
       frame.reset();
     }
-    if (!frame || frame->kind != MessageKind::Result) {
+    std::optional<GroupResult> result;
+    if (frame && frame->kind == MessageKind::Result) {
+      try {
+        result = decode_result(frame->payload);
+      } catch (const std::exception&) {
+        result.reset();
+      }
+    }
+    if (!result || result->index != tasks_[slot.tasks.front()].index) {
       slot.process.kill();
       fail(s, "worker " + slot.process.wait(), true);
       return;
     }
-    GroupResult result = decode_result(frame->payload);
-    result.worker = static_cast<int>(s);
-    result.start_seconds = slot.started;
-    result.end_seconds = clock_.seconds();
-    finish(s);
-    on_result_(std::move(result));
+    result->worker = static_cast<int>(s);
+    result->start_seconds = slot.started;
+    result->end_seconds = clock_.seconds();
+    pop_head(s);
+    on_result_(std::move(*result));
     assign(s);
     assign_idle();
   }
 
-  // The slot's process is gone; report or requeue its task, then restart the slot if needed.
+  // The slot's process is gone; report or requeue its head task, hand the tasks queued behind
+  // it out again (they were never started), then restart the slot if needed.
   void fail(std::size_t s, const std::string& why, bool may_retry) {
     Slot& slot = slots_[s];
-    const std::size_t i = *slot.task;
-    finish(s);
+    const std::size_t i = slot.tasks.front();
+    const double started = slot.started;
+    pop_head(s);
+    for (auto it = slot.tasks.rbegin(); it != slot.tasks.rend(); ++it) {
+      --attempts_[*it];
+      queue_.push_front(*it);
+    }
+    while (!slot.tasks.empty()) pop_head(s);
     if (may_retry && attempts_[i] < kMaxAttempts) {
       queue_.push_front(i);
     } else {
@@ -183,7 +233,7 @@ class Scheduler {
       result.status = GroupStatus::Failed;
       result.message = attempts_[i] > 1 ? why + " (twice)" : why;
       result.worker = static_cast<int>(s);
-      result.start_seconds = slot.started;
+      result.start_seconds = started;
       result.end_seconds = clock_.seconds();
       on_result_(std::move(result));
     }
@@ -203,6 +253,7 @@ class Scheduler {
   const std::atomic<bool>& stop_;
   int free_cores_;
   int total_cores_;
+  double pipeline_cost_ = 0;
 };
 
 }  // namespace

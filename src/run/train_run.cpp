@@ -165,8 +165,8 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
           [&](GroupResult&& r) {
             const std::size_t i = r.index;
             checkpoint.add(r);
-            if (r.status ==
-                GroupStatus::Ok) {  // to disk now: 10,000 models would not fit in memory
+            // To disk now: 10,000 models held until the end would not fit in memory.
+            if (r.status == GroupStatus::Ok) {
               models.add(i, tasks[i].key, r.model_json);
               std::string().swap(r.model_json);
             }

@@ -13,19 +13,6 @@ namespace {
 
 using namespace testing_support;
 
-// metrics.csv without its train_seconds column (the 10th), which is a measurement.
-std::string metrics_without_timing(const std::filesystem::path& file) {
-  std::istringstream in(read_file(file));
-  std::string out;
-  for (std::string line; std::getline(in, line);) {
-    std::size_t pos = 0;
-    for (int i = 0; i < 9; ++i) pos = line.find(',', pos) + 1;
-    const std::size_t end = line.find(',', pos);
-    out.append(line, 0, pos).append(line, end + 1).push_back('\n');
-  }
-  return out;
-}
-
 std::map<std::string, std::string> folder_contents(const std::filesystem::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <sstream>
 
 #include "cli/run_program.hpp"
 
@@ -43,17 +42,7 @@ class ProcessFaults : public ::testing::Test {
     ::setenv("GROUPFIT_TEST_FAULT", (fault + ":Region-02").c_str(), 1);
     r = run_groupfit(args, dir_);
     ::unsetenv("GROUPFIT_TEST_FAULT");
-    std::map<std::string, std::string> status;
-    std::istringstream in(read_file(out + "/metrics.csv"));
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-      std::string group = line.substr(0, line.find(','));
-      std::size_t pos = 0;
-      for (int i = 0; i < 10; ++i) pos = line.find(',', pos) + 1;
-      status[group] = line.substr(pos);
-    }
-    return status;
+    return status_by_group(out + "/metrics.csv");
   }
 
   static void expect_only_region_02_failed(const std::map<std::string, std::string>& status,

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -66,12 +67,42 @@ inline ProgramResult run_groupfit(const std::vector<std::string>& args,
   return r;
 }
 
-// Writes a generated table (`groupfit gen`) to dir/data.csv; true on success.
-inline bool generate_csv(const std::filesystem::path& dir, int rows, int groups, int seed) {
+// Writes a generated table (`groupfit gen`) to dir/data.csv; true on success. Skew 1 gives
+// Zipf-like group sizes (with many groups, the smallest get no rows); 0 gives equal sizes.
+inline bool generate_csv(const std::filesystem::path& dir, int rows, int groups, int seed,
+                         double skew = 1) {
   return run_groupfit({"gen", "--rows", std::to_string(rows), "--groups", std::to_string(groups),
-                       "--seed", std::to_string(seed), "--out", (dir / "data.csv").string()},
+                       "--seed", std::to_string(seed), "--skew", std::to_string(skew), "--out",
+                       (dir / "data.csv").string()},
                       dir)
              .status == 0;
+}
+
+// metrics.csv without its train_seconds column (the 10th), which is a measurement.
+inline std::string metrics_without_timing(const std::filesystem::path& file) {
+  std::istringstream in(read_file(file));
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    std::size_t pos = 0;
+    for (int i = 0; i < 9; ++i) pos = line.find(',', pos) + 1;
+    const std::size_t end = line.find(',', pos);
+    out.append(line, 0, pos).append(line, end + 1).push_back('\n');
+  }
+  return out;
+}
+
+// metrics.csv as group -> "status,message" (the columns after train_seconds).
+inline std::map<std::string, std::string> status_by_group(const std::filesystem::path& file) {
+  std::map<std::string, std::string> status;
+  std::istringstream in(read_file(file));
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::size_t pos = 0;
+    for (int i = 0; i < 10; ++i) pos = line.find(',', pos) + 1;
+    status[line.substr(0, line.find(','))] = line.substr(pos);
+  }
+  return status;
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
