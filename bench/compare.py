@@ -12,7 +12,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 GROUPFIT = os.environ.get("GROUPFIT", os.path.join(HERE, "..", "build", "groupfit"))
 REFERENCE = ["/usr/bin/python3", os.path.join(HERE, "reference", "reference_groups.py")]
-MEASURE = [sys.executable, os.path.join(HERE, "measure.py")]
+MEASURE = [GROUPFIT, "measure"]  # wall, CPU and peak PSS of the process tree, as JSON
 
 WORKLOADS = {  # gen flags, rounds
     "skewed": (["--rows", "200000", "--groups", "12", "--skew", "1"], 300),

@@ -19,6 +19,7 @@ Command add_inspect_command(CLI::App& app);
 Command add_gen_command(CLI::App& app);
 Command add_worker_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
+Command add_measure_command(CLI::App& app);
 
 // Reads a size such as 512M, 2G or 1048576 (bytes).
 std::uint64_t parse_size(const std::string& text);

@@ -7,8 +7,11 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,6 +20,7 @@
 #include <thread>
 
 #include "exec/run_clock.hpp"
+#include "groupfit/error.hpp"
 
 extern char** environ;
 
@@ -59,7 +63,7 @@ long tree_pss_kb(pid_t root) {
 
 }  // namespace
 
-CommandCost measure_command(const std::vector<std::string>& argv) {
+CommandCost measure_command(const std::vector<std::string>& argv, bool keep_stderr) {
   std::vector<std::string> args = argv;
   std::vector<char*> cargs;
   for (auto& a : args) cargs.push_back(a.data());
@@ -67,12 +71,14 @@ CommandCost measure_command(const std::vector<std::string>& argv) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  if (!keep_stderr) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   RunClock clock;
   pid_t pid = -1;
-  const int rc = ::posix_spawn(&pid, cargs[0], &actions, nullptr, cargs.data(), environ);
+  const int rc = ::posix_spawnp(&pid, cargs[0], &actions, nullptr, cargs.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::system_error(rc, std::generic_category(), "posix_spawn " + argv[0]);
+  if (rc != 0) {
+    throw InputError(fmt::format("cannot run '{}': {}", argv[0], std::strerror(rc)));
+  }
 
   std::atomic<bool> done{false};
   std::atomic<long> peak_kb{0};
