@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "cli/expect_group_status.hpp"
 #include "cli/run_program.hpp"
 
 namespace groupfit {
@@ -45,19 +46,6 @@ class ProcessFaults : public ::testing::Test {
     return status_by_group(out + "/metrics.csv");
   }
 
-  static void expect_only_region_02_failed(const std::map<std::string, std::string>& status,
-                                           const std::string& message_part) {
-    ASSERT_EQ(status.size(), 5u);  // 4 regions and the missing group
-    for (const auto& [group, s] : status) {
-      if (group == "Region-02") {
-        EXPECT_EQ(s.substr(0, 7), "failed,") << s;
-        EXPECT_NE(s.find(message_part), std::string::npos) << s;
-      } else {
-        EXPECT_TRUE(s.substr(0, 3) == "ok," || s.substr(0, 8) == "skipped,") << group << ": " << s;
-      }
-    }
-  }
-
   static inline std::filesystem::path dir_;
 };
 
@@ -65,28 +53,28 @@ TEST_F(ProcessFaults, CrashFailsOnlyItsGroupAfterARetry) {
   ProgramResult r;
   const auto status = run_with_fault("crash", {}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_02_failed(status, "killed by SIGSEGV (twice)");
+  expect_only_group_failed(status, 5u, "Region-02", "killed by SIGSEGV (twice)");
 }
 
 TEST_F(ProcessFaults, AbortFailsOnlyItsGroup) {
   ProgramResult r;
   const auto status = run_with_fault("abort", {}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_02_failed(status, "killed by SIGABRT");
+  expect_only_group_failed(status, 5u, "Region-02", "killed by SIGABRT");
 }
 
 TEST_F(ProcessFaults, HangIsKilledByGroupTimeout) {
   ProgramResult r;
   const auto status = run_with_fault("hang", {"--group-timeout", "3"}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_02_failed(status, "timed out after 3 s");
+  expect_only_group_failed(status, 5u, "Region-02", "timed out after 3 s");
 }
 
 TEST_F(ProcessFaults, RunawayAllocationStopsAtMemoryLimit) {
   ProgramResult r;
   const auto status = run_with_fault("alloc", {"--worker-memory-limit", "1G"}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_02_failed(status, "out of memory");
+  expect_only_group_failed(status, 5u, "Region-02", "out of memory");
 }
 
 TEST_F(ProcessFaults, NoFaultMeansExitZero) {

@@ -3,6 +3,7 @@
 // middle of a pipeline fails that group alone — the groups queued behind it are trained.
 #include <gtest/gtest.h>
 
+#include "cli/expect_group_status.hpp"
 #include "cli/run_program.hpp"
 
 namespace groupfit {
@@ -46,19 +47,6 @@ class ProcessPipeline : public ::testing::Test {
     return status_by_group(dir_ / fault / "metrics.csv");
   }
 
-  static void expect_only_region_1000_failed(const std::map<std::string, std::string>& status,
-                                             const std::string& message_part) {
-    ASSERT_EQ(status.size(), kGroups + 1);
-    for (const auto& [group, s] : status) {
-      if (group == "Region-1000") {
-        EXPECT_EQ(s.substr(0, 7), "failed,") << s;
-        EXPECT_NE(s.find(message_part), std::string::npos) << s;
-      } else {
-        EXPECT_TRUE(s.substr(0, 3) == "ok," || s.substr(0, 8) == "skipped,") << group << ": " << s;
-      }
-    }
-  }
-
   static inline std::filesystem::path dir_;
 };
 
@@ -75,14 +63,14 @@ TEST_F(ProcessPipeline, CrashFailsOnlyItsGroupNotTheOnesQueuedBehindIt) {
   ProgramResult r;
   const auto status = run_with_fault("crash", {}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_1000_failed(status, "killed by SIGSEGV (twice)");
+  expect_only_group_failed(status, kGroups + 1, "Region-1000", "killed by SIGSEGV (twice)");
 }
 
 TEST_F(ProcessPipeline, HangFailsOnlyItsGroupNotTheOnesQueuedBehindIt) {
   ProgramResult r;
   const auto status = run_with_fault("hang", {"--group-timeout", "3"}, r);
   EXPECT_EQ(r.status, 3) << r.err;
-  expect_only_region_1000_failed(status, "timed out after 3 s");
+  expect_only_group_failed(status, kGroups + 1, "Region-1000", "timed out after 3 s");
 }
 
 }  // namespace
