@@ -4,9 +4,23 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "groupfit/error.hpp"
+
+namespace {
+
+// The message as one line, whatever it quotes: a value from the data or a flag may hold a line
+// break, and the contract is one line on stderr per error.
+std::string one_line(std::string message) {
+  for (char& c : message) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return message;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace groupfit;
@@ -28,10 +42,10 @@ int main(int argc, char** argv) {
     }
     return kExitBadInput;
   } catch (const Error& e) {
-    fmt::print(stderr, "groupfit: error: {}\n", e.what());
+    fmt::print(stderr, "groupfit: error: {}\n", one_line(e.what()));
     return e.exit_code();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "groupfit: internal error: {}\n", e.what());
+    fmt::print(stderr, "groupfit: internal error: {}\n", one_line(e.what()));
     return kExitInternal;
   }
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "groupfit/error.hpp"
+#include "table/message_text.hpp"
 
 namespace groupfit {
 namespace {
@@ -27,6 +28,24 @@ std::vector<std::string> sorted_distinct(const Column& column) {
   std::sort(values.begin(), values.end());
   return values;
 }
+
+// Column lookup by name through a hash: Table::column scans, and looking up every column of a
+// table at the column limit (65,536) that way took seconds.
+class ColumnIndex {
+ public:
+  explicit ColumnIndex(const Table& table) : table_(table) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) index_.emplace(table.columns[c].name, c);
+  }
+  // Throws InputError with suggestions, as Table::column does, when there is no such column.
+  const Column& operator()(const std::string& name) const {
+    const auto it = index_.find(name);
+    return it == index_.end() ? table_.column(name) : table_.columns[it->second];
+  }
+
+ private:
+  const Table& table_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
 
 }  // namespace
 
@@ -54,11 +73,12 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
     }
   }
   FeatureSelection selection;
+  const ColumnIndex column_named(table);
   for (const auto& name : names) {
     if (std::find(options.exclude.begin(), options.exclude.end(), name) != options.exclude.end()) {
       continue;
     }
-    const Column& column = table.column(name);
+    const Column& column = column_named(name);
     FeatureSpec spec{name, !column.is_numeric(), {}};
     if (spec.categorical) {
       spec.categories = sorted_distinct(column);
@@ -82,8 +102,9 @@ FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>
   m.rows = table.num_rows();
   m.cols = features.size();
   m.values.assign(m.rows * m.cols, nan);
+  const ColumnIndex column_named(table);
   for (std::size_t f = 0; f < features.size(); ++f) {
-    const Column& column = table.column(features[f].name);
+    const Column& column = column_named(features[f].name);
     float* out = m.values.data() + f;
     if (features[f].categorical) {
       // dictionary code -> category code (NaN when not a known category)
@@ -131,7 +152,13 @@ FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>
         if (ec != std::errc() || end != text.data() + text.size()) break;
       }
       throw InputError(fmt::format("target column '{}' is not numeric: data row {} holds '{}'",
-                                   target_column, r + 1, target.text_at(r)));
+                                   target_column, r + 1, excerpt(target.text_at(r))));
+    }
+    // Every group would be skipped for want of labels and the run "succeed" with nothing
+    // trained: almost surely the wrong column, so say so.
+    if (target.validity.count_valid() == 0) {
+      throw InputError(fmt::format("target column '{}' has no values: it is missing on every row",
+                                   target_column));
     }
     m.labels.resize(m.rows);
     for (std::size_t r = 0; r < m.rows; ++r) m.labels[r] = static_cast<float>(target.numeric_at(r));

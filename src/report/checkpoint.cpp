@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "exec/frame_channel.hpp"
 #include "exec/wire_format.hpp"
@@ -21,21 +22,37 @@ constexpr std::string_view kMagic = "groupfit-checkpoint ";
 
 CheckpointWriter::CheckpointWriter(const std::filesystem::path& path,
                                    const std::string& config_hash, bool append)
-    : path_(path) {
+    : path_(path), appending_(append) {
   const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
   fd_ = UniqueFd(::open(path.c_str(), flags, 0644));
   if (!fd_.valid()) {
     throw OutputError(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
   }
-  if (!append) write_frame(fd_.get(), std::string(kMagic) + config_hash + "\n");
+  if (append) return;
+  try {
+    write_frame(fd_.get(), std::string(kMagic) + config_hash + "\n");
+  } catch (const std::system_error& e) {  // a full disk: leave no empty checkpoint behind
+    discard_if_unused();
+    throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.code().message()));
+  }
 }
 
 void CheckpointWriter::add(const GroupResult& result) {
   try {
     write_frame(fd_.get(), encode_result(result));
+    ++added_;
+  } catch (const std::system_error& e) {
+    throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.code().message()));
   } catch (const std::exception& e) {
     throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.what()));
   }
+}
+
+void CheckpointWriter::discard_if_unused() {
+  if (appending_ || added_ > 0) return;
+  fd_ = UniqueFd();
+  std::error_code ignored;
+  std::filesystem::remove(path_, ignored);
 }
 
 Checkpoint read_checkpoint(const std::filesystem::path& path) {

@@ -21,10 +21,17 @@ class CheckpointWriter {
   CheckpointWriter(const std::filesystem::path& path, const std::string& config_hash, bool append);
   // Appends one result in a single write, so a crash leaves at worst one torn frame at the end.
   void add(const GroupResult& result);
+  // Removes a checkpoint this writer started and added no result to: after a failed run it
+  // would be an empty file left in --out, with nothing in it to resume.
+  void discard_if_unused();
+  // Results this writer added.
+  std::size_t added() const { return added_; }
 
  private:
   std::filesystem::path path_;
   UniqueFd fd_;
+  bool appending_ = false;
+  std::size_t added_ = 0;
 };
 
 struct Checkpoint {

@@ -84,6 +84,11 @@ void ModelWriter::add(std::size_t order, const GroupKey& key, std::string_view j
 }
 
 void ModelWriter::commit(const ModelSchema& schema) {
+  finish(schema);
+  publish();
+}
+
+void ModelWriter::finish(const ModelSchema& schema) {
   std::stable_sort(stored_.begin(), stored_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<StoredModel> stored;
@@ -100,7 +105,9 @@ void ModelWriter::commit(const ModelSchema& schema) {
   write_file_atomically(
       staging_ / "schema.json",
       schema_to_json(schema, stored).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
 
+void ModelWriter::publish() {
   const fs::path final_dir = out_dir_ / "models";
   const fs::path old_dir = out_dir_ / fmt::format("models.old-{}", ::getpid());
   std::error_code ec;

@@ -46,7 +46,13 @@ class ModelWriter {
   // `order` sorts the index (the group's position in the sorted group list), so the index is
   // the same whatever order groups finish in.
   void add(std::size_t order, const GroupKey& key, std::string_view json);
+  // finish() then publish().
   void commit(const ModelSchema& schema);
+  // Writes the index and the schema into the staging folder: the step that can fail for want
+  // of space, done before anything of the run is moved into place.
+  void finish(const ModelSchema& schema);
+  // Swaps the staging folder in as models/ (renames only).
+  void publish();
 
  private:
   std::filesystem::path out_dir_;

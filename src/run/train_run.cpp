@@ -1,7 +1,9 @@
 // groupfit::train: the whole training run, in the one direction data flows —
 // read the table, plan the groups (features, splits, tasks), execute (train every group),
 // write the outputs. Nothing is written until planning has succeeded, so a bad input leaves
-// no output behind. Finished groups are checkpointed as they arrive (report/checkpoint.hpp).
+// no output behind; outputs are staged and published together (report/output_stage.hpp), so a
+// run that fails while writing (a full disk) leaves none either. Finished groups are
+// checkpointed as they arrive (report/checkpoint.hpp).
 #include <fmt/format.h>
 
 #include <memory>
@@ -13,18 +15,22 @@
 #include "exec/thread_executor.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
+#include "groupfit/limits.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
 #include "plan/grouping.hpp"
+#include "plan/id_check.hpp"
 #include "report/atomic_file.hpp"
 #include "report/checkpoint.hpp"
 #include "report/model_store.hpp"
+#include "report/output_stage.hpp"
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
 #include "run/execution_plan.hpp"
 #include "run/run_summary.hpp"
 #include "table/csv_reader.hpp"
+#include "table/utf8_values.hpp"
 #include "train/group_trainer.hpp"
 
 namespace groupfit {
@@ -45,6 +51,21 @@ void check_config(const TrainConfig& c) {
     throw InputError(fmt::format(
         "--executor must be auto, sequential, threads or processes, got '{}'", c.executor));
   }
+  if (c.max_categories > kMaxCategories) {
+    throw InputError(fmt::format("--max-categories must be at most {} (the limit), got {}",
+                                 kMaxCategories, c.max_categories));
+  }
+}
+
+// The columns whose text is written into an output: they must be valid UTF-8.
+std::vector<std::string> written_text_columns(const TrainConfig& config,
+                                              const std::vector<FeatureSpec>& features) {
+  std::vector<std::string> names = {config.group_column};
+  if (!config.id_column.empty()) names.push_back(config.id_column);
+  for (const FeatureSpec& f : features) {
+    if (f.categorical) names.push_back(f.name);
+  }
+  return names;
 }
 
 std::unique_ptr<Executor> make_executor(const TrainConfig& config, const ExecutionPlan& plan,
@@ -113,6 +134,11 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                                  config.features,     config.drop,          config.max_categories};
   FeatureSelection selection = select_features(table, feature_options);
   for (const auto& w : selection.warnings) warn(w);
+  require_utf8_values(table, written_text_columns(config, selection.features), config.input,
+                      config.delimiter);
+  if (!config.id_column.empty()) {
+    if (auto w = repeated_id_warning(table.column(config.id_column))) warn(*w);
+  }
   const FeatureMatrix matrix = encode_features(table, selection.features, config.target_column);
   const std::vector<Group> groups = group_rows(table.column(config.group_column));
   std::vector<GroupTask> tasks =
@@ -124,7 +150,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   timings.plan_seconds = clock.seconds() - timings.read_seconds;
 
   const fs::path out(config.out_dir);
-  prepare_output_dir(out);
+  OutputStage stage(out);  // declared first: removed last, after what it may have to clean up
   const std::string hash = config_hash(config);
   std::vector<GroupResult> results(tasks.size());
   std::vector<bool> done(tasks.size(), false);
@@ -144,65 +170,82 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
     }
   }
   CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume);
-
-  std::vector<std::size_t> order;
-  double cost_ahead = 0;
-  for (std::size_t i : plan.order) {
-    if (done[i]) continue;
-    order.push_back(i);
-    cost_ahead += tasks[i].cost;
-  }
-  const std::atomic<bool> never_stop{false};
-  const std::atomic<bool>& stop = config.stop ? *config.stop : never_stop;
-  Progress state;
-  state.total = order.size();
-  double cost_done = 0;
-  const double train_start = clock.seconds();
-  std::vector<bool> ran(tasks.size(), false);
-  make_executor(config, plan, matrix, data, timings.cores)
-      ->run(
-          tasks, order,
-          [&](GroupResult&& r) {
-            const std::size_t i = r.index;
-            checkpoint.add(r);
-            // To disk now: 10,000 models held until the end would not fit in memory.
-            if (r.status == GroupStatus::Ok) {
-              models.add(i, tasks[i].key, r.model_json);
-              std::string().swap(r.model_json);
-            }
-            results[i] = std::move(r);
-            done[i] = ran[i] = true;
-            ++state.done;
-            state.failed += results[i].status == GroupStatus::Failed ? 1 : 0;
-            cost_done += tasks[i].cost;
-            state.elapsed_seconds = clock.seconds() - train_start;
-            state.eta_seconds =
-                cost_done > 0 ? state.elapsed_seconds / cost_done * (cost_ahead - cost_done) : 0;
-            if (progress) progress(state);
-          },
-          stop);
-  timings.train_seconds = clock.seconds() - train_start;
-
-  const bool interrupted = std::find(done.begin(), done.end(), false) != done.end();
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!done[i]) {
-      results[i] = GroupResult{};
-      results[i].index = tasks[i].index;
-      results[i].message = "not trained: the run was interrupted (train again with --resume)";
+  bool interrupted = false;
+  try {
+    std::vector<std::size_t> order;
+    double cost_ahead = 0;
+    for (std::size_t i : plan.order) {
+      if (done[i]) continue;
+      order.push_back(i);
+      cost_ahead += tasks[i].cost;
     }
-  }
+    const std::atomic<bool> never_stop{false};
+    const std::atomic<bool>& stop = config.stop ? *config.stop : never_stop;
+    Progress state;
+    state.total = order.size();
+    double cost_done = 0;
+    const double train_start = clock.seconds();
+    std::vector<bool> ran(tasks.size(), false);
+    make_executor(config, plan, matrix, data, timings.cores)
+        ->run(
+            tasks, order,
+            [&](GroupResult&& r) {
+              const std::size_t i = r.index;
+              checkpoint.add(r);
+              // To disk now: 10,000 models held until the end would not fit in memory.
+              if (r.status == GroupStatus::Ok) {
+                models.add(i, tasks[i].key, r.model_json);
+                std::string().swap(r.model_json);
+              }
+              results[i] = std::move(r);
+              done[i] = ran[i] = true;
+              ++state.done;
+              state.failed += results[i].status == GroupStatus::Failed ? 1 : 0;
+              cost_done += tasks[i].cost;
+              state.elapsed_seconds = clock.seconds() - train_start;
+              state.eta_seconds =
+                  cost_done > 0 ? state.elapsed_seconds / cost_done * (cost_ahead - cost_done) : 0;
+              if (progress) progress(state);
+            },
+            stop);
+    timings.train_seconds = clock.seconds() - train_start;
 
-  const double write_start = clock.seconds();
-  const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
-  write_metrics_csv(out / "metrics.csv", tasks, results);
-  write_predictions_csv(out / "predictions.csv", tasks, results, id_column);
-  models.commit({config.group_column, config.target_column, config.id_column, selection.features});
-  if (!config.trace_file.empty()) {
-    write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
+    interrupted = std::find(done.begin(), done.end(), false) != done.end();
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      if (!done[i]) {
+        results[i] = GroupResult{};
+        results[i].index = tasks[i].index;
+        results[i].message = "not trained: the run was interrupted (train again with --resume)";
+      }
+    }
+
+    const double write_start = clock.seconds();
+    const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
+    write_metrics_csv(stage.path("metrics.csv"), tasks, results);
+    write_predictions_csv(stage.path("predictions.csv"), tasks, results, id_column);
+    models.finish(
+        {config.group_column, config.target_column, config.id_column, selection.features});
+    if (!config.trace_file.empty()) {
+      write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
+    }
+    timings.write_seconds = clock.seconds() - write_start;
+    timings.wall_seconds = clock.seconds();
+    write_run_json(stage.path("run.json"), config, tasks, results, timings, plan.record);
+    models.publish();
+    stage.publish();
+  } catch (const OutputError& e) {
+    checkpoint.discard_if_unused();
+    const std::string message = stage.public_message(e.what());
+    const std::size_t kept = resumed + checkpoint.added();
+    if (kept == 0) throw OutputError(message);
+    throw OutputError(
+        fmt::format("{}; the {} finished groups are kept in '{}': make room and run "
+                    "again with --resume",
+                    message, kept, (out / "checkpoint.gfc").string()));
+  } catch (...) {
+    checkpoint.discard_if_unused();
+    throw;
   }
-  timings.write_seconds = clock.seconds() - write_start;
-  timings.wall_seconds = clock.seconds();
-  write_run_json(out / "run.json", config, tasks, results, timings, plan.record);
   if (!interrupted) {
     std::error_code ignored;
     fs::remove(out / "checkpoint.gfc", ignored);

@@ -26,8 +26,8 @@
 
 #include "groupfit/error.hpp"
 #include "table/column_builder.hpp"
+#include "table/csv_header.hpp"
 #include "table/csv_tokenizer.hpp"
-#include "table/utf8.hpp"
 
 namespace groupfit {
 namespace {
@@ -50,8 +50,8 @@ struct Slice {
 using TextFlags = std::vector<std::atomic<bool>>;
 
 // Parses one slice; restarts itself when a column turns out to be text.
-void parse_slice(std::string_view data, char delimiter, std::size_t num_columns, TextFlags& as_text,
-                 Slice& slice) {
+void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
+                 const CsvReadOptions& limits, TextFlags& as_text, Slice& slice) {
   std::vector<CsvField> fields;
   for (;;) {
     slice.columns.clear();
@@ -62,14 +62,27 @@ void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
     }
     slice.rows = 0;
     slice.problem.reset();
-    CsvTokenizer tokenizer(data.substr(slice.begin, slice.end - slice.begin), delimiter);
+    const std::string_view text = data.substr(slice.begin, slice.end - slice.begin);
+    CsvTokenizer tokenizer(text, delimiter, limits.max_field_bytes, limits.max_columns);
     bool restart = false;
     try {
       while (!restart && tokenizer.next_row(fields)) {
         if (fields.size() != num_columns) {
+          // A short last row with no line break after it is what a copy cut short looks like.
+          const bool cut = tokenizer.position() == text.size() && text.back() != '\n' &&
+                           text.back() != '\r' && fields.size() < num_columns;
+          slice.problem = Problem{
+              slice.first_line + tokenizer.row_line(),
+              fmt::format(
+                  "expected {} fields, found {}{}", num_columns, fields.size(),
+                  cut ? " (the file ends in the middle of this row: was it cut short?)" : "")};
+          return;
+        }
+        // Checked per slice too, so that no slice's 32-bit dictionary codes can wrap.
+        if (slice.rows == limits.max_rows) {
           slice.problem =
               Problem{slice.first_line + tokenizer.row_line(),
-                      fmt::format("expected {} fields, found {}", num_columns, fields.size())};
+                      fmt::format("more than {} data rows (the limit)", limits.max_rows)};
           return;
         }
         for (std::size_t c = 0; c < num_columns; ++c) {
@@ -244,34 +257,6 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
   throw InputError(fmt::format("{}:{}: {}", source, p.line, p.message));
 }
 
-std::vector<std::string> read_header(std::string_view header, char delimiter,
-                                     std::string_view source) {
-  CsvTokenizer tokenizer(header, delimiter);
-  std::vector<CsvField> fields;
-  try {
-    tokenizer.next_row(fields);
-  } catch (const CsvSyntaxError& e) {
-    fail(source, {1 + e.line, e.what()});
-  }
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    const std::string_view name = fields[i].text;
-    if (name.empty())
-      throw InputError(fmt::format("{}: column {} has an empty name", source, i + 1));
-    if (!is_valid_utf8(name)) {
-      throw InputError(fmt::format("{}: the name of column {} is not valid UTF-8", source, i + 1));
-    }
-    for (std::size_t j = 0; j < names.size(); ++j) {
-      if (names[j] == name) {
-        throw InputError(fmt::format("{}: duplicate column name '{}' (columns {} and {})", source,
-                                     name, j + 1, i + 1));
-      }
-    }
-    names.emplace_back(name);
-  }
-  return names;
-}
-
 Table parse(std::string_view text, const CsvReadOptions& options, std::string_view source,
             const std::function<void(std::size_t, std::size_t)>& release) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -281,7 +266,7 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
   const std::size_t header_end = first_row_end(text);
   const std::string_view header = text.substr(0, header_end);
   const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(header);
-  const std::vector<std::string> names = read_header(header, delimiter, source);
+  const std::vector<std::string> names = read_csv_header(header, delimiter, options, source);
   const std::string_view data = text.substr(header_end);
   if (data.find_first_not_of("\r\n") == std::string_view::npos) {
     throw InputError(fmt::format("{}: no data rows (header only)", source));
@@ -299,7 +284,7 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
     std::vector<std::jthread> workers;
     for (std::size_t k : which) {
       workers.emplace_back([&, k] {
-        parse_slice(data, delimiter, n, as_text, slices[k]);
+        parse_slice(data, delimiter, n, options, as_text, slices[k]);
         if (release) release(header_end + slices[k].begin, slices[k].end - slices[k].begin);
       });
     }
@@ -310,7 +295,7 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
   if (slices.size() > 1 && std::any_of(slices.begin(), slices.end(),
                                        [](const Slice& s) { return s.problem.has_value(); })) {
     slices = cut_slices(data, first_line, 1);  // one thread finds the true first error
-    parse_slice(data, delimiter, n, as_text, slices[0]);
+    parse_slice(data, delimiter, n, options, as_text, slices[0]);
   }
   for (const Slice& s : slices) {
     if (s.problem) fail(source, *s.problem);
@@ -336,6 +321,10 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
   }
   std::size_t rows = 0;
   for (const Slice& s : slices) rows += s.rows;
+  if (rows > options.max_rows) {
+    throw InputError(
+        fmt::format("{}: more than {} data rows (the limit)", source, options.max_rows));
+  }
   Table table;
   table.columns.resize(n);
   std::atomic<std::size_t> next_column{0};

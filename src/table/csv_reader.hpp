@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "groupfit/limits.hpp"
 #include "table/table.hpp"
 
 namespace groupfit {
@@ -18,10 +19,15 @@ struct CsvReadOptions {
   unsigned threads = 1;  // threads that parse; the CLI passes the available cores
   // Each thread's slice is at least this big; smaller inputs are parsed by one thread.
   std::size_t min_chunk_bytes = std::size_t{4} << 20;
+  // The limits the reader enforces (groupfit/limits.hpp); tests lower them to reach them.
+  std::size_t max_rows = kMaxRows;
+  std::size_t max_columns = kMaxColumns;
+  std::size_t max_field_bytes = kMaxFieldBytes;
 };
 
 // Errors are InputError, one line, naming the source and, where there is one, the line:
-// "data.csv:17: expected 5 fields, found 6".
+// "data.csv:17: expected 5 fields, found 6". Past a limit: "data.csv:9: field longer than 16 MiB
+// (the limit); a stray quote?", "data.csv:9: more than 4294967295 data rows (the limit)".
 Table read_csv_file(const std::string& path, const CsvReadOptions& options = {});
 Table read_csv_text(std::string_view text, const CsvReadOptions& options = {},
                     std::string_view source_name = "<text>");

@@ -2,16 +2,32 @@
 // into our column layout without an intermediate copy of every field, and the format is small.
 #include "table/csv_tokenizer.hpp"
 
+#include <fmt/format.h>
+
 #include <cstring>
 
 namespace groupfit {
 
-CsvTokenizer::CsvTokenizer(std::string_view data, char delimiter)
-    : data_(data), delimiter_(delimiter) {
+CsvTokenizer::CsvTokenizer(std::string_view data, char delimiter, std::size_t max_field_bytes,
+                           std::size_t max_fields)
+    : data_(data),
+      delimiter_(delimiter),
+      max_field_bytes_(max_field_bytes),
+      max_fields_(max_fields) {
   for (unsigned char c : {static_cast<unsigned char>(delimiter), static_cast<unsigned char>('\n'),
                           static_cast<unsigned char>('\r'), static_cast<unsigned char>('\0')}) {
     special_[c] = true;
   }
+}
+
+// Sizes are in MiB when whole, so the default limit reads "16 MiB" rather than a byte count.
+void CsvTokenizer::check_length(std::size_t length, std::size_t line) const {
+  if (length <= max_field_bytes_) return;
+  const std::string limit = max_field_bytes_ % (1u << 20) == 0
+                                ? fmt::format("{} MiB", max_field_bytes_ >> 20)
+                                : fmt::format("{} bytes", max_field_bytes_);
+  throw CsvSyntaxError(line,
+                       fmt::format("field longer than {} (the limit); a stray quote?", limit));
 }
 
 CsvField CsvTokenizer::read_unquoted() {
@@ -19,6 +35,7 @@ CsvField CsvTokenizer::read_unquoted() {
   const std::size_t n = data_.size();
   while (pos_ < n && !special_[static_cast<unsigned char>(data_[pos_])]) ++pos_;
   if (pos_ < n && data_[pos_] == '\0') throw CsvSyntaxError(line_, "NUL byte in input");
+  check_length(pos_ - start, line_);
   return {data_.substr(start, pos_ - start), false};
 }
 
@@ -32,6 +49,9 @@ CsvField CsvTokenizer::read_quoted() {
     const void* hit = std::memchr(data_.data() + pos_, '"', data_.size() - pos_);
     if (hit == nullptr) throw CsvSyntaxError(open_line, "unterminated quoted field");
     const std::size_t quote = static_cast<const char*>(hit) - data_.data();
+    // Checked before the scan below, so an unterminated quote at the top of a huge file fails
+    // as soon as the field passes the limit, not after a pass over the rest of the file.
+    check_length(quote - start, open_line);
     for (std::size_t i = pos_; i < quote; ++i) {
       if (data_[i] == '\n') ++line_;
       if (data_[i] == '\0') throw CsvSyntaxError(line_, "NUL byte in input");
@@ -56,6 +76,7 @@ CsvField CsvTokenizer::read_quoted() {
       std::string& joined = unescaped_.emplace_back(text);
       joined.append(rest.text);
       text = joined;
+      check_length(text.size(), open_line);
     }
     return {text, true};
   }
@@ -73,6 +94,9 @@ bool CsvTokenizer::next_row(std::vector<CsvField>& fields) {
   if (pos_ >= n) return false;
   row_line_ = line_;
   for (;;) {
+    if (fields.size() == max_fields_) {
+      throw CsvSyntaxError(row_line_, fmt::format("more than {} fields (the limit)", max_fields_));
+    }
     fields.push_back(pos_ < n && data_[pos_] == '"' ? read_quoted() : read_unquoted());
     if (pos_ >= n) return true;
     const char c = data_[pos_];

@@ -1,7 +1,9 @@
 // Splits CSV bytes into rows of fields (RFC 4180): quoted fields may hold the delimiter, doubled
 // quotes and line breaks; CRLF and LF both end a row; blank lines are skipped. Fields are views
 // into the input, except quoted fields with doubled quotes, which are unescaped into storage
-// that lives until the next row. Knows nothing of types: that is ColumnBuilder's job.
+// that lives until the next row. Knows nothing of types: that is ColumnBuilder's job. It does
+// enforce the size limits a row can hit (field length, fields per row), because only it sees a
+// field or a row grow: a line of a million commas must fail before it becomes a million fields.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "groupfit/limits.hpp"
 
 namespace groupfit {
 
@@ -27,7 +31,10 @@ struct CsvSyntaxError : std::runtime_error {
 
 class CsvTokenizer {
  public:
-  CsvTokenizer(std::string_view data, char delimiter);
+  // A field longer than `max_field_bytes` or a row of more than `max_fields` fields is a
+  // CsvSyntaxError.
+  CsvTokenizer(std::string_view data, char delimiter, std::size_t max_field_bytes = kMaxFieldBytes,
+               std::size_t max_fields = kMaxColumns);
 
   // Reads the next non-blank row into `fields`; false at the end of the input.
   bool next_row(std::vector<CsvField>& fields);
@@ -39,9 +46,12 @@ class CsvTokenizer {
  private:
   CsvField read_quoted();
   CsvField read_unquoted();
+  void check_length(std::size_t length, std::size_t line) const;
 
   std::string_view data_;
   char delimiter_;
+  std::size_t max_field_bytes_;
+  std::size_t max_fields_;
   std::size_t pos_ = 0;
   std::size_t line_ = 0;
   std::size_t row_line_ = 0;

@@ -3,6 +3,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -107,6 +108,19 @@ inline std::map<std::string, std::string> status_by_group(const std::filesystem:
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
+}
+
+// Every file and folder under `root`, as sorted paths relative to it; empty when `root` does
+// not exist. For checking that a failed run left nothing (or only what it meant to keep).
+inline std::vector<std::string> list_tree(const std::filesystem::path& root) {
+  std::vector<std::string> entries;
+  std::error_code ec;
+  if (!std::filesystem::exists(root, ec)) return entries;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root, ec)) {
+    entries.push_back(std::filesystem::relative(e.path(), root).string());
+  }
+  std::sort(entries.begin(), entries.end());
+  return entries;
 }
 
 }  // namespace groupfit::testing_support

@@ -1,4 +1,7 @@
-// Every user error of `groupfit train` is one line on stderr, exit status 2, and no output.
+// Every user error of `groupfit train` is one line on stderr, exit status 2, and no output: the
+// catalogue of bad inputs of issue 6 that fit in a small file, plus bad flags and parameters.
+// Larger hostile inputs are in bad_csv_test.cpp, group values in bad_groups_test.cpp, outputs
+// that cannot be written in bad_output_test.cpp.
 #include <gtest/gtest.h>
 
 #include "cli/run_program.hpp"
@@ -12,7 +15,8 @@ struct ErrorCase {
   std::string name;
   std::string csv;
   std::vector<std::string> extra_args;
-  std::string expected;  // a part of the message
+  std::string expected;          // a part of the message
+  std::string params_json = {};  // when not empty: written to params.json, passed as --params
 };
 
 class TrainErrors : public ::testing::TestWithParam<ErrorCase> {};
@@ -25,6 +29,11 @@ TEST_P(TrainErrors, OneLineExitTwoNoOutput) {
       "train", (dir / "data.csv").string(), "--group", "Region", "--target", "IBD",
       "--out", (dir / "out").string()};
   args.insert(args.end(), c.extra_args.begin(), c.extra_args.end());
+  if (!c.params_json.empty()) {
+    write_text(dir / "params.json", c.params_json);
+    args.push_back("--params");
+    args.push_back((dir / "params.json").string());
+  }
   const ProgramResult r = run_groupfit(args, dir);
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_NE(r.err.find(c.expected), std::string::npos) << r.err;
@@ -35,18 +44,75 @@ TEST_P(TrainErrors, OneLineExitTwoNoOutput) {
 
 const std::string kGood = "Region,IBD,x\na,1,2\na,2,3\n";
 
+// A header one column past the limit (groupfit/limits.hpp: 65,536).
+std::string too_wide_header() {
+  std::string header = "Region,IBD";
+  for (int c = 2; c <= 65'536; ++c) header.append(",c").append(std::to_string(c));
+  return header + "\n";
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Cases, TrainErrors,
     ::testing::Values(
         ErrorCase{"empty", "", {}, "empty file"},
         ErrorCase{"header_only", "Region,IBD,x\n", {}, "header only"},
-        ErrorCase{"ragged", "Region,IBD,x\na,1,2\na,1,2,3\n", {}, ":3:"},
+        ErrorCase{"ragged", "Region,IBD,x\na,1,2\na,1,2,3\n", {}, ":3: expected 3 fields, found 4"},
+        ErrorCase{"empty_name", "Region,,x\na,1,2\n", {}, "column 2 has an empty name"},
+        ErrorCase{"too_many_columns", too_wide_header(), {}, ":1: more than 65536 fields"},
+        ErrorCase{"unterminated_quote_at_end",
+                  "Region,IBD,x\na,1,2\na,1,\"open",
+                  {},
+                  ":3: unterminated quoted field"},
+        // The last line has no line break and too few fields: the file was cut short.
+        ErrorCase{"cut_mid_row",
+                  "Region,IBD,x\na,1,2\na,1",
+                  {},
+                  ":3: expected 3 fields, found 2 (the file ends in the middle of this row"},
+        ErrorCase{"nul_byte",
+                  std::string("Region,IBD,x\na,1,2\na,1") + '\0' + ",2\n",
+                  {},
+                  ":3: NUL byte in input"},
+        ErrorCase{"utf8_header",
+                  "Region,I\xff\xfe"
+                  "D,x\na,1,2\n",
+                  {},
+                  "the name of column 2 is not valid UTF-8"},
+        // Latin-1 "Zürich" in a group value: named by line and column, not written as it is
+        // (src/table/utf8_values.hpp says why).
+        ErrorCase{"utf8_group",
+                  "Region,IBD,x\na,1,2\nZ\xfcrich,2,3\n",
+                  {},
+                  ":3: column 'Region' holds text that is not UTF-8 ('Z\\xFCrich', byte 2"},
+        ErrorCase{"utf8_id",
+                  "Region,IBD,x,id\na,1,2,r1\na,2,3,r\xe9\n",
+                  {"--id", "id"},
+                  ":3: column 'id' holds text that is not UTF-8"},
+        // A multi-line field after a multi-line field: the line is the file's, not the row's.
+        ErrorCase{"utf8_feature_line",
+                  "Region,IBD,x\na,1,\"two\nlines\"\na,2,\"\xff\"\n",
+                  {},
+                  ":4: column 'x' holds text that is not UTF-8"},
+        ErrorCase{"target_all_missing",
+                  "Region,IBD,x\na,,2\nb,NA,3\n",
+                  {},
+                  "target column 'IBD' has no values"},
         ErrorCase{"duplicate", "Region,IBD,Region\na,1,2\n", {}, "duplicate column name 'Region'"},
         ErrorCase{
             "missing_group", "Regio,IBD,x\na,1,2\n", {}, "no column 'Region'; closest: 'Regio'"},
         ErrorCase{"missing_target", "Region,IBX,x\na,1,2\n", {}, "closest: 'IBX'"},
         ErrorCase{
             "text_target", "Region,IBD,x\na,1,2\na,,3\na,high,4\n", {}, "data row 3 holds 'high'"},
+        // A text target with a line break: the message quotes it and must stay one line.
+        ErrorCase{"text_target_multiline",
+                  "Region,IBD,x\na,1,2\na,\"hi\nthere\",3\n",
+                  {},
+                  "data row 2 holds 'hi\\nthere'"},
+        ErrorCase{"max_categories_past_limit",
+                  kGood,
+                  {"--max-categories", "16777217"},
+                  "--max-categories must be at most 16777216"},
+        ErrorCase{"params_not_json", kGood, {}, "params.json: not valid JSON", "depth: 3\n"},
+        ErrorCase{"params_not_an_object", kGood, {}, "expected a JSON object", "[1, 2]"},
         ErrorCase{"unknown_param", kGood, {"--param", "depht=3"}, "unknown parameter 'depht'"},
         ErrorCase{"bad_param_syntax", kGood, {"--param", "depth"}, "name=value"}),
     [](const auto& info) { return info.param.name; });
@@ -60,6 +126,8 @@ TEST(TrainErrorsOut, OutIsAFile) {
                                        dir);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("not a folder"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(read_file(dir / "out"), "x") << "the file given as --out was changed";
   std::filesystem::remove_all(dir);
 }
 
