@@ -23,8 +23,10 @@ void ThreadExecutor::run(const std::vector<GroupTask>& tasks, const std::vector<
   const int budget_cores = cores_ > 0 ? cores_ : static_cast<int>(workers_) * default_threads_;
   CoreBudget budget(budget_cores);
 
+  std::atomic<bool> sink_failed{false};  // no new group starts once results cannot be kept
+
   auto work = [&](int worker) {
-    for (std::size_t k = next++; k < order.size() && !stop; k = next++) {
+    for (std::size_t k = next++; k < order.size() && !stop && !sink_failed; k = next++) {
       const GroupTask& task = tasks[order[k]];
       const int need = task.threads > 0 ? task.threads : default_threads_;
       budget.acquire(need);
@@ -54,7 +56,13 @@ void ThreadExecutor::run(const std::vector<GroupTask>& tasks, const std::vector<
     GroupResult result = std::move(finished.front());
     finished.pop_front();
     lock.unlock();
-    if (!result.interrupted) on_result(std::move(result));
+    if (result.interrupted) continue;
+    try {
+      on_result(std::move(result));
+    } catch (...) {
+      sink_failed = true;  // the workers finish the group in hand, then the threads join
+      throw;
+    }
   }
 }
 

@@ -138,6 +138,28 @@ TEST_P(ExecutorContract, StopStartsNoMoreTasks) {
   EXPECT_LT(started.load(), 20) << "kept starting tasks after the stop";
 }
 
+// A sink that throws (the disk filled while writing a result) ends the run with that error, and
+// no new task starts: the remaining groups must not keep training for nothing.
+TEST_P(ExecutorContract, ThrowingSinkStopsTheRun) {
+  const auto tasks = make_tasks(100);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::atomic<int> started{0};
+  auto executor = GetParam().make([&](const GroupTask& t, const std::atomic<bool>&) {
+    ++started;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    GroupResult r;
+    r.index = t.index;
+    r.status = GroupStatus::Ok;
+    return r;
+  });
+  EXPECT_THROW(
+      executor->run(
+          tasks, order, [](GroupResult&&) { throw std::runtime_error("disk full"); }, never_),
+      std::runtime_error);
+  EXPECT_LT(started.load(), 20) << "kept training after the sink failed";
+}
+
 TEST(ThreadExecutorBudget, NeverMoreModelThreadsThanCores) {
   auto tasks = make_tasks(40);
   for (auto& t : tasks) t.threads = t.index % 3 == 0 ? 2 : 1;
