@@ -21,14 +21,20 @@ constexpr std::string_view kMagic = "groupfit-checkpoint ";
 }
 
 CheckpointWriter::CheckpointWriter(const std::filesystem::path& path,
-                                   const std::string& config_hash, bool append)
+                                   const std::string& config_hash, bool append,
+                                   std::uint64_t readable_bytes)
     : path_(path), appending_(append) {
   const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
   fd_ = UniqueFd(::open(path.c_str(), flags, 0644));
   if (!fd_.valid()) {
     throw OutputError(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
   }
-  if (append) return;
+  if (append) {
+    if (::ftruncate(fd_.get(), static_cast<off_t>(readable_bytes)) != 0) {
+      throw OutputError(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+    }
+    return;
+  }
   try {
     write_frame(fd_.get(), std::string(kMagic) + config_hash + "\n");
   } catch (const std::system_error& e) {  // a full disk: leave no empty checkpoint behind
@@ -68,6 +74,7 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
   Checkpoint cp;
   cp.config_hash = bytes.substr(kMagic.size(), newline - kMagic.size());
   std::size_t pos = newline + 1;
+  cp.readable_bytes = pos;
   while (bytes.size() - pos >= kFrameHeaderBytes) {
     try {
       const FrameHeader h = decode_frame_header(std::string_view(bytes).substr(pos));
@@ -78,6 +85,7 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
       cp.results.push_back(
           decode_result(std::string_view(bytes).substr(pos + kFrameHeaderBytes, h.payload_bytes)));
       pos += kFrameHeaderBytes + h.payload_bytes;
+      cp.readable_bytes = pos;
     } catch (const WireError&) {
       break;  // a torn last frame: what came before is still good
     }

@@ -97,9 +97,11 @@ std::unique_ptr<Executor> make_executor(const TrainConfig& config, const Executi
   return std::make_unique<SequentialExecutor>(std::move(train));
 }
 
-// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's.
-std::size_t restore_checkpoint(const fs::path& path, const std::string& hash,
-                               std::vector<GroupResult>& results, std::vector<bool>& done) {
+// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's;
+// returns how many bytes of it are readable, where this run's results will follow.
+std::uint64_t restore_checkpoint(const fs::path& path, const std::string& hash,
+                                 std::vector<GroupResult>& results, std::vector<bool>& done,
+                                 std::size_t& restored) {
   const Checkpoint cp = read_checkpoint(path);
   if (cp.config_hash != hash) {
     throw InputError(
@@ -107,14 +109,13 @@ std::size_t restore_checkpoint(const fs::path& path, const std::string& hash,
                     "(config hash {} vs {}); use the same input and flags, or another --out",
                     hash, cp.config_hash));
   }
-  std::size_t restored = 0;
   for (const GroupResult& r : cp.results) {
     if (r.index >= results.size() || r.status == GroupStatus::Failed) continue;
     if (!done[r.index]) ++restored;
     results[r.index] = r;
     done[r.index] = true;
   }
-  return restored;
+  return cp.readable_bytes;
 }
 
 }  // namespace
@@ -155,7 +156,10 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   std::vector<GroupResult> results(tasks.size());
   std::vector<bool> done(tasks.size(), false);
   std::size_t resumed = 0;
-  if (config.resume) resumed = restore_checkpoint(out / "checkpoint.gfc", hash, results, done);
+  std::uint64_t checkpoint_bytes = 0;
+  if (config.resume) {
+    checkpoint_bytes = restore_checkpoint(out / "checkpoint.gfc", hash, results, done, resumed);
+  }
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     if (!tasks[i].trainable()) {
       results[i] = train_group(tasks[i], data, config.model);
@@ -169,7 +173,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
       std::string().swap(results[i].model_json);
     }
   }
-  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume);
+  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume, checkpoint_bytes);
   bool interrupted = false;
   try {
     std::vector<std::size_t> order;

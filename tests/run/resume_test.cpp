@@ -17,17 +17,6 @@ namespace {
 using testing_support::fresh_dir;
 using testing_support::read_file;
 
-std::string without_timing_column(const std::string& csv) {
-  std::istringstream in(csv);
-  std::string out;
-  for (std::string line; std::getline(in, line);) {
-    std::size_t pos = 0;
-    for (int i = 0; i < 9; ++i) pos = line.find(',', pos) + 1;
-    out.append(line, 0, pos).append(line, line.find(',', pos) + 1).push_back('\n');
-  }
-  return out;
-}
-
 class Resume : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -88,14 +77,45 @@ TEST_P(Resume, InterruptedThenResumedEqualsUninterrupted) {
   EXPECT_EQ(trained_again, trainable - partial.ok) << "finished groups were trained again";
   EXPECT_FALSE(std::filesystem::exists(dir_ / "resumed" / "checkpoint.gfc"));
 
-  EXPECT_EQ(without_timing_column(read_file(dir_ / "resumed" / "metrics.csv")),
-            without_timing_column(read_file(dir_ / "full" / "metrics.csv")));
+  EXPECT_EQ(testing_support::metrics_without_timing(dir_ / "resumed" / "metrics.csv"),
+            testing_support::metrics_without_timing(dir_ / "full" / "metrics.csv"));
   EXPECT_EQ(read_file(dir_ / "resumed" / "predictions.csv"),
             read_file(dir_ / "full" / "predictions.csv"));
   for (const auto& e : std::filesystem::directory_iterator(dir_ / "full" / "models")) {
     EXPECT_EQ(read_file(dir_ / "resumed" / "models" / e.path().filename()), read_file(e.path()))
         << e.path().filename();
   }
+}
+
+// A crash or a full disk can leave a torn frame at the checkpoint's end; a resumed run must cut
+// it off before appending, or everything it appends would be unreadable by the next --resume.
+TEST_P(Resume, TornTailIsCutOffBeforeAppending) {
+  const auto ignore = [](const std::string&) {};
+  auto stop_after = [](std::atomic<bool>& stop, std::size_t n) {
+    return [&stop, n](const Progress& p) {
+      if (p.done >= n) stop = true;
+    };
+  };
+  std::atomic<bool> stop1{false};
+  TrainConfig first = config("torn");
+  first.stop = &stop1;
+  const TrainReport r1 = train(first, ignore, stop_after(stop1, 2));
+  ASSERT_TRUE(r1.interrupted);
+  std::ofstream(dir_ / "torn" / "checkpoint.gfc", std::ios::app | std::ios::binary) << "GFW1tor";
+
+  std::atomic<bool> stop2{false};
+  TrainConfig second = config("torn");
+  second.resume = true;
+  second.stop = &stop2;
+  const TrainReport r2 = train(second, ignore, stop_after(stop2, 2));
+  ASSERT_TRUE(r2.interrupted);
+  ASSERT_GE(r2.ok, r1.ok + 2);
+
+  TrainConfig third = config("torn");
+  third.resume = true;
+  const TrainReport r3 = train(third, ignore);
+  EXPECT_FALSE(r3.interrupted);
+  EXPECT_EQ(r3.resumed, r2.ok) << "the second run's checkpoint frames were lost";
 }
 
 TEST_P(Resume, DifferentConfigurationIsRefused) {
