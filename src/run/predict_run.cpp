@@ -15,6 +15,7 @@
 #include "report/csv_writer.hpp"
 #include "report/model_store.hpp"
 #include "table/csv_reader.hpp"
+#include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
 
 namespace groupfit {
@@ -24,6 +25,10 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   const std::filesystem::path models_dir(config.models_dir);
   const ModelSet set = read_model_set(models_dir);
   const Table table = read_csv_file(config.input, {config.delimiter, available_cores()});
+  // The group and id values are written out: like train, refuse text that is not UTF-8.
+  std::vector<std::string> written = {set.schema.group_column};
+  if (table.find(set.schema.id_column) >= 0) written.push_back(set.schema.id_column);
+  require_utf8_values(table, written, config.input, config.delimiter);
   const FeatureMatrix matrix = encode_features(table, set.schema.features, "");
   const MatrixView data = view_of(matrix, set.schema.features);
   const Column* id_column = nullptr;

@@ -98,6 +98,24 @@ TEST_F(TrainPredict, PredictReproducesPredictionsCsv) {
   EXPECT_GT(compared, 100u);
 }
 
+// Like train, predict writes group and id values out, so it refuses text that is not UTF-8.
+TEST_F(TrainPredict, PredictRefusesAGroupValueThatIsNotUtf8) {
+  ASSERT_EQ(train_.status, 0) << train_.err;
+  const auto lines = lines_of(read_file(dir_ / "data.csv"));
+  std::string row = lines.at(1);
+  const std::size_t from = row.find(',') + 1, to = row.find(',', from);
+  row.replace(from, to - from, "Z\xfcrich");  // Latin-1 "Zürich"
+  write_text(dir_ / "latin1.csv", lines.at(0) + "\n" + row + "\n");
+  const ProgramResult r = run_groupfit(
+      {"predict", (dir_ / "latin1.csv").string(), "--models", (dir_ / "out" / "models").string(),
+       "--out", (dir_ / "latin1-scored.csv").string()},
+      dir_);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find(":2: column 'Region' holds text that is not UTF-8"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "latin1-scored.csv"));
+}
+
 TEST_F(TrainPredict, InspectShowsRolesAndGroups) {
   const ProgramResult r =
       run_groupfit({"inspect", (dir_ / "data.csv").string(), "--group", "Region", "--target", "IBD",
