@@ -3,7 +3,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: setup build demo test clean format bench-setup
+.PHONY: setup build demo test clean format bench-setup case-study fuzz test-asan test-tsan
 
 setup:
 	@bash scripts/setup.sh
@@ -17,8 +17,15 @@ build: setup $(BUILD)/CMakeCache.txt
 demo: build
 	@bash scripts/demo.sh $(BUILD)/groupfit
 
+# The notebook test needs Debian's Jupyter, pandas, matplotlib and xgboost for Python.
 test: build
+	@bash scripts/setup.sh --notebook
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Runs the case-study notebook at full scale and exports it to HTML and PDF (docs/case-study/).
+case-study: build
+	@bash scripts/setup.sh --case-study
+	@bash scripts/case_study.sh $(BUILD)/groupfit
 
 bench-setup:
 	@bash scripts/setup.sh --bench
@@ -28,3 +35,57 @@ format:
 
 clean:
 	rm -rf $(BUILD)
+
+# --- Hostile input: fuzzing and sanitizer builds, each in its own build directory. ---
+
+# Runs every libFuzzer target (fuzz/) for FUZZ_SECONDS on a scratch copy of its seed corpus, so
+# the inputs it discovers never pollute fuzz/corpus/. Fails on the first target that crashes;
+# the crashing input is left in build-fuzz/crashes/<target>/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := csv_reader_fuzzer column_builder_fuzzer wire_format_fuzzer params_json_fuzzer
+fuzz:
+	@bash scripts/setup.sh --fuzz
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DGROUPFIT_FUZZ=ON -DGROUPFIT_TESTS=OFF
+	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  rm -rf build-fuzz/corpus/$$t build-fuzz/crashes/$$t; \
+	  mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes/$$t; \
+	  cp fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ \
+	    build-fuzz/corpus/$$t 2> build-fuzz/$$t.log \
+	    || { tail -n 60 build-fuzz/$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' build-fuzz/$$t.log || true; \
+	done
+
+# The whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (GCC); the
+# end-to-end tests run the sanitized `groupfit`, and its worker processes are sanitized too.
+# Leaks are errors (none needs a suppression). handle_segv=0: the fault-injection tests crash a
+# worker on purpose and expect it killed by SIGSEGV, as without ASan, whose handler would make it
+# exit with status 1 instead. Left out: the --worker-memory-limit test, since ASan's operator new
+# aborts on an exhausted address space where the plain build throws std::bad_alloc.
+SANITIZER_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:handle_segv=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+ASAN_EXCLUDE = RunawayAllocationStopsAtMemoryLimit
+test-asan: setup
+	@bash scripts/setup.sh --notebook
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGROUPFIT_SANITIZE=address,undefined \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"  # line tables only: CI compiles faster
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && $(SANITIZER_ENV) ctest --output-on-failure -j $(JOBS) -E '$(ASAN_EXCLUDE)'
+
+# The threaded code under ThreadSanitizer (clang, whose TSan build compiles several times faster
+# than GCC's here): the executor contract (ThreadExecutor), the CSV reader (which parses slices on
+# several threads), and end-to-end runs of the threads executor with one thread per model. Tests
+# whose models run OpenMP regions on several threads are left out: libgomp is not instrumented,
+# so TSan cannot see its synchronisation and reports races that are not there.
+TSAN_TESTS = ExecutorContract|ThreadExecutorBudget|CsvReader|Trace\.|Resume\..*/threads
+test-tsan: setup
+	@bash scripts/setup.sh --fuzz
+	CC=clang CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DGROUPFIT_SANITIZE=thread
+	cmake --build build-tsan -j $(JOBS)
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS) -R '$(TSAN_TESTS)'

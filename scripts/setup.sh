@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian packages groupfit needs to build and test, only those missing.
 # Used by `make demo` and `make test` so that a fresh Debian 12 machine needs no other step.
-# Pass --bench to also install what the benchmarks and the Python reference need.
+# Options add packages: --bench what the benchmarks and the Python reference need; --notebook
+# also what executing the case-study notebook needs (`make test` runs it on a tiny workload);
+# --case-study also headless Chromium, which prints the notebook to PDF; --fuzz clang and its
+# runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`.
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libfast-float-dev libgtest-dev)
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-pandas python3-xgboost python3-numpy time)
-fi
+bench=(python3-pandas python3-xgboost python3-numpy time)
+notebook=("${bench[@]}" python3-matplotlib jupyter-nbconvert python3-ipykernel)
+for option in "$@"; do
+  case "$option" in
+    --bench) packages+=("${bench[@]}") ;;
+    --notebook) packages+=("${notebook[@]}") ;;
+    --case-study) packages+=("${notebook[@]}" chromium fonts-dejavu-core) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "setup.sh: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
 
@@ -48,9 +49,18 @@ std::optional<Frame> read_frame(int fd) {
   if (got == 0) return std::nullopt;
   if (got < sizeof(header)) throw WireError("truncated message header");
   const FrameHeader h = decode_frame_header(std::string_view(header, sizeof(header)));
-  Frame frame{h.kind, std::string(h.payload_bytes, '\0')};
-  if (read_fully(fd, frame.payload.data(), h.payload_bytes) < h.payload_bytes) {
-    throw WireError("truncated message");
+  // The payload's length is only the header's claim: the buffer grows with the bytes that
+  // actually arrive, a piece at a time, so a corrupt header announcing gigabytes costs nothing
+  // before the stream ends (fuzz/wire_format_fuzzer.cpp feeds such headers).
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  Frame frame{h.kind, {}};
+  while (frame.payload.size() < h.payload_bytes) {
+    const std::size_t done = frame.payload.size();
+    const std::size_t piece = std::min<std::uint64_t>(kPiece, h.payload_bytes - done);
+    frame.payload.resize(done + piece);
+    if (read_fully(fd, frame.payload.data() + done, piece) < piece) {
+      throw WireError("truncated message");
+    }
   }
   return frame;
 }

@@ -161,6 +161,13 @@ void apply_params_file(ModelParams& params, const std::string& path) {
     doc = nlohmann::json::parse(in);
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(fmt::format("{}: not valid JSON (byte {})", path, e.byte));
+  } catch (const nlohmann::json::exception& e) {
+    // Not every bad document is a parse_error: a number beyond a double's range (1e999) is an
+    // out_of_range. Its message, past nlohmann's "[json.exception...] " prefix, names the number.
+    const std::string_view what = e.what();
+    const auto text = what.find("] ");
+    throw InputError(fmt::format("{}: not valid JSON ({})", path,
+                                 text == std::string_view::npos ? what : what.substr(text + 2)));
   }
   if (!doc.is_object())
     throw InputError(fmt::format("{}: expected a JSON object of parameters", path));

@@ -89,5 +89,20 @@ TEST(ParamNames, ParamsFileIsAppliedAndRejectsNonJson) {
   EXPECT_THROW(apply_params_file(p, path), InputError);
 }
 
+// Found by fuzz/params_json_fuzzer.cpp: a number beyond a double's range made nlohmann throw
+// out_of_range, which escaped as an internal error (exit 1) instead of bad input (exit 2).
+TEST(ParamNames, ParamsFileNumberOutOfRangeIsInputError) {
+  const std::string path = testing::TempDir() + "params_overflow.json";
+  std::ofstream(path) << R"({"learning_rate": 4E352})";
+  ModelParams p;
+  try {
+    apply_params_file(p, path);
+    FAIL() << "accepted a number out of range";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("4E352"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(p.booster.at("eta"), "0.03") << "nothing applied from a file that is not valid";
+}
+
 }  // namespace
 }  // namespace groupfit
