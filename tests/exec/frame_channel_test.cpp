@@ -89,8 +89,8 @@ TEST(FrameChannel, HeaderClaimingGigabytesAllocatesOnlyWhatArrives) {
   std::size_t pages = 0;
   std::ifstream("/proc/self/statm") >> pages;
   ASSERT_GT(pages, 0u);
-  const rlim_t cap =
-      static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{512} << 20);
+  const rlim_t cap = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) +
+                     (rlim_t{512} << 20);
 
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
