@@ -35,6 +35,19 @@ std::vector<GroupTask> make_tasks(std::size_t n) {
   return tasks;
 }
 
+// A training function that counts its calls and takes 5 ms, long enough for the consumer to
+// keep up, as real training is.
+TrainFunction counted_slow_training(std::atomic<int>& started) {
+  return [&started](const GroupTask& t, const std::atomic<bool>&) {
+    ++started;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    GroupResult r;
+    r.index = t.index;
+    r.status = GroupStatus::Ok;
+    return r;
+  };
+}
+
 TEST_P(ExecutorContract, EveryTaskOnceEveryResultDelivered) {
   const auto tasks = make_tasks(200);
   std::vector<std::size_t> order;
@@ -119,15 +132,7 @@ TEST_P(ExecutorContract, StopStartsNoMoreTasks) {
   std::atomic<int> started{0};
   std::size_t delivered = 0;
   GetParam()
-      .make([&](const GroupTask& t, const std::atomic<bool>&) {
-        ++started;
-        // Long enough for the consumer to keep up, as real training is.
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        GroupResult r;
-        r.index = t.index;
-        r.status = GroupStatus::Ok;
-        return r;
-      })
+      .make(counted_slow_training(started))
       ->run(
           tasks, order,
           [&](GroupResult&&) {
@@ -145,14 +150,7 @@ TEST_P(ExecutorContract, ThrowingSinkStopsTheRun) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
   std::atomic<int> started{0};
-  auto executor = GetParam().make([&](const GroupTask& t, const std::atomic<bool>&) {
-    ++started;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    GroupResult r;
-    r.index = t.index;
-    r.status = GroupStatus::Ok;
-    return r;
-  });
+  auto executor = GetParam().make(counted_slow_training(started));
   EXPECT_THROW(
       executor->run(
           tasks, order, [](GroupResult&&) { throw std::runtime_error("disk full"); }, never_),
