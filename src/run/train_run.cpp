@@ -97,11 +97,14 @@ std::unique_ptr<Executor> make_executor(const TrainConfig& config, const Executi
   return std::make_unique<SequentialExecutor>(std::move(train));
 }
 
-// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's;
-// returns how many bytes of it are readable, where this run's results will follow.
-std::uint64_t restore_checkpoint(const fs::path& path, const std::string& hash,
-                                 std::vector<GroupResult>& results, std::vector<bool>& done,
-                                 std::size_t& restored) {
+struct Restored {
+  std::size_t groups = 0;            // groups taken from the checkpoint, not trained again
+  std::uint64_t readable_bytes = 0;  // where this run's results will follow
+};
+
+// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's.
+Restored restore_checkpoint(const fs::path& path, const std::string& hash,
+                            std::vector<GroupResult>& results, std::vector<bool>& done) {
   const Checkpoint cp = read_checkpoint(path);
   if (cp.config_hash != hash) {
     throw InputError(
@@ -109,13 +112,15 @@ std::uint64_t restore_checkpoint(const fs::path& path, const std::string& hash,
                     "(config hash {} vs {}); use the same input and flags, or another --out",
                     hash, cp.config_hash));
   }
+  Restored restored;
+  restored.readable_bytes = cp.readable_bytes;
   for (const GroupResult& r : cp.results) {
     if (r.index >= results.size() || r.status == GroupStatus::Failed) continue;
-    if (!done[r.index]) ++restored;
+    if (!done[r.index]) ++restored.groups;
     results[r.index] = r;
     done[r.index] = true;
   }
-  return cp.readable_bytes;
+  return restored;
 }
 
 }  // namespace
@@ -155,11 +160,9 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   const std::string hash = config_hash(config);
   std::vector<GroupResult> results(tasks.size());
   std::vector<bool> done(tasks.size(), false);
-  std::size_t resumed = 0;
-  std::uint64_t checkpoint_bytes = 0;
-  if (config.resume) {
-    checkpoint_bytes = restore_checkpoint(out / "checkpoint.gfc", hash, results, done, resumed);
-  }
+  Restored restored;
+  if (config.resume) restored = restore_checkpoint(out / "checkpoint.gfc", hash, results, done);
+  const std::size_t resumed = restored.groups;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     if (!tasks[i].trainable()) {
       results[i] = train_group(tasks[i], data, config.model);
@@ -173,7 +176,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
       std::string().swap(results[i].model_json);
     }
   }
-  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume, checkpoint_bytes);
+  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume, restored.readable_bytes);
   bool interrupted = false;
   try {
     std::vector<std::size_t> order;
