@@ -99,7 +99,9 @@ TEST_P(Resume, TornTailIsCutOffBeforeAppending) {
   std::atomic<bool> stop1{false};
   TrainConfig first = config("torn");
   first.stop = &stop1;
-  const TrainReport r1 = train(first, ignore, stop_after(stop1, 2));
+  // Stop after one group each time, so that groups are left for both later runs however many
+  // were in flight when the stop came.
+  const TrainReport r1 = train(first, ignore, stop_after(stop1, 1));
   ASSERT_TRUE(r1.interrupted);
   std::ofstream(dir_ / "torn" / "checkpoint.gfc", std::ios::app | std::ios::binary) << "GFW1tor";
 
@@ -107,9 +109,9 @@ TEST_P(Resume, TornTailIsCutOffBeforeAppending) {
   TrainConfig second = config("torn");
   second.resume = true;
   second.stop = &stop2;
-  const TrainReport r2 = train(second, ignore, stop_after(stop2, 2));
+  const TrainReport r2 = train(second, ignore, stop_after(stop2, 1));
   ASSERT_TRUE(r2.interrupted);
-  ASSERT_GE(r2.ok, r1.ok + 2);
+  ASSERT_GE(r2.ok, r1.ok + 1);
 
   TrainConfig third = config("torn");
   third.resume = true;
