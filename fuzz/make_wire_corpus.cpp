@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   ok.index = 1;
   ok.status = GroupStatus::Ok;
   ok.best_iteration = 7;
-  ok.rmse = 0.5;
+  ok.scores = {0.5, 0.4, 0.9};
   ok.mae = 0.25;
   ok.r2 = 0.9;
   ok.predictions = {1.5f, -2.25f};

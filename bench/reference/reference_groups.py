@@ -31,8 +31,7 @@ from split import split_rows  # noqa: E402
 
 BASE_PARAMS = {
     "objective": "reg:squarederror", "eval_metric": "rmse", "tree_method": "hist",
-    "max_depth": 7, "eta": 0.03, "lambda": 10, "min_child_weight": 32, "seed": 0,
-    "verbosity": 0,
+    "max_depth": 7, "eta": 0.03, "lambda": 10, "seed": 0, "verbosity": 0,
 }
 
 
@@ -68,6 +67,9 @@ def fit_one_group(args):
                                       "prediction": np.nan})
     train_idx, valid_idx = split_rows(labeled.tolist(), fraction, seed, key, missing)
     feature_types = params.pop("_feature_types")
+    # groupfit starts each model from its training rows' mean (XGBoost 1.7 would start at 0.5),
+    # written as the shortest decimal that reads back as the same double, as groupfit writes it.
+    params["base_score"] = repr(float(np.mean(y[train_idx].astype(np.float32), dtype=np.float64)))
     dtrain = xgb.DMatrix(X[train_idx], label=y[train_idx], missing=np.nan,
                          feature_types=feature_types, enable_categorical=True)
     dvalid = xgb.DMatrix(X[valid_idx], label=y[valid_idx], missing=np.nan,

@@ -22,6 +22,7 @@ struct TrainConfig {
   std::string group_column;
   std::string target_column;
   std::string id_column;              // optional: predictions are keyed by row number without it
+  std::string weight_column;          // optional: sample weights (>= 0, not a feature)
   std::vector<std::string> features;  // only these (empty: every other column)
   std::vector<std::string> drop;
   std::size_t max_categories = 1024;
@@ -56,15 +57,16 @@ struct GroupSummary {
   std::string group;
   std::string status;
   std::string message;
+  std::string warning;  // an `ok` model that may not deserve trust: why
   std::uint64_t rows = 0;
   int best_iteration = -1;
-  double rmse = 0;
-  double r2 = 0;
+  std::vector<double> metrics;  // TrainReport::metric_names' values; empty unless ok
   double seconds = 0;
 };
 
 struct TrainReport {
-  std::vector<GroupSummary> groups;  // sorted by key
+  std::vector<std::string> metric_names;  // rmse, mae, r2; logloss, auc, accuracy; ...
+  std::vector<GroupSummary> groups;       // sorted by key
   std::size_t ok = 0, skipped = 0, failed = 0;
   std::size_t resumed = 0;   // groups taken from the checkpoint, not trained again
   bool interrupted = false;  // stopped before every group was trained

@@ -26,15 +26,23 @@ std::string fixed_or_blank(double value, int digits) {
   return std::isnan(value) ? "" : fmt::format("{:.{}f}", value, digits);
 }
 
+// The first two metrics of the run's kind: rmse and mae, logloss and auc, mlogloss and accuracy.
 void print_report(const TrainReport& report) {
-  fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>7} {:>8}  {}\n", "group", "rows", "status",
-             "trees", "rmse", "r2", "seconds", "message");
+  const auto name_of = [&](std::size_t m) {
+    return m < report.metric_names.size() ? report.metric_names[m] : "";
+  };
+  fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>10} {:>8}  {}\n", "group", "rows", "status",
+             "trees", name_of(0), name_of(1), "seconds", "message");
   for (const auto& g : report.groups) {
     std::string name = g.group.empty() ? "(missing)" : g.group;
     if (name.size() > 24) name = name.substr(0, 21) + "...";
-    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>7} {:>8.2f}  {}\n", name, g.rows, g.status,
-               g.best_iteration >= 0 ? std::to_string(g.best_iteration + 1) : "",
-               fixed_or_blank(g.rmse, 4), fixed_or_blank(g.r2, 3), g.seconds, g.message);
+    const auto metric = [&](std::size_t m) {
+      return m < g.metrics.size() ? fixed_or_blank(g.metrics[m], 4) : "";
+    };
+    const std::string& note = g.message.empty() ? g.warning : g.message;
+    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>10} {:>8.2f}  {}\n", name, g.rows, g.status,
+               g.best_iteration >= 0 ? std::to_string(g.best_iteration + 1) : "", metric(0),
+               metric(1), g.seconds, note);
   }
   if (report.resumed > 0) fmt::print("{} groups taken from the checkpoint\n", report.resumed);
   fmt::print(
@@ -51,8 +59,12 @@ Command add_train_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("train", "Train one model per group of a CSV table");
   sub->add_option("input", c.input, "CSV file to train on")->required();
   sub->add_option("--group", c.group_column, "Column that defines the groups")->required();
-  sub->add_option("--target", c.target_column, "Numeric column to predict")->required();
+  sub->add_option("--target", c.target_column,
+                  "Column to predict (numbers; classes with a classification objective)")
+      ->required();
   sub->add_option("--id", c.id_column, "Column that identifies rows in predictions.csv");
+  sub->add_option("--weight", c.weight_column,
+                  "Column of sample weights (>= 0; used in training and validation metrics)");
   sub->add_option("--out", c.out_dir, "Output folder (created if needed)")->required();
   sub->add_option("--features", c.features, "Only these columns are features (a,b,c)")
       ->delimiter(',');

@@ -263,7 +263,8 @@ void ProcessExecutor::run(const std::vector<GroupTask>& tasks,
                           const std::atomic<bool>& stop) {
   if (order.empty()) return;
   const UniqueFd matrix = create_shared_matrix(matrix_);
-  WorkerSetup setup{kWorkerMatrixFd, matrix_.rows, matrix_.cols, features_, params_};
+  WorkerSetup setup{kWorkerMatrixFd,          matrix_.rows, matrix_.cols,
+                    !matrix_.weights.empty(), features_,    params_};
   WorkerLaunch launch;
   launch.executable = options_.executable;
   launch.matrix_fd = matrix.get();

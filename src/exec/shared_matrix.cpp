@@ -23,8 +23,8 @@ MappedRegion::~MappedRegion() {
   if (data_ != nullptr) ::munmap(data_, size_);
 }
 
-std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols) {
-  return (rows * cols + rows) * sizeof(float);
+std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols, bool weights) {
+  return (rows * cols + rows + (weights ? rows : 0)) * sizeof(float);
 }
 
 UniqueFd create_shared_matrix(const FeatureMatrix& m) {
@@ -46,11 +46,12 @@ UniqueFd create_shared_matrix(const FeatureMatrix& m) {
   std::vector<float> labels = m.labels;
   labels.resize(m.rows, 0.0f);
   write_all(labels.data(), labels.size() * sizeof(float));
+  write_all(m.weights.data(), m.weights.size() * sizeof(float));
   return fd;
 }
 
-MappedRegion map_shared_matrix(int fd, std::size_t rows, std::size_t cols) {
-  const std::size_t bytes = shared_matrix_bytes(rows, cols);
+MappedRegion map_shared_matrix(int fd, std::size_t rows, std::size_t cols, bool weights) {
+  const std::size_t bytes = shared_matrix_bytes(rows, cols, weights);
   if (bytes == 0) return {};
   void* p = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, fd, 0);
   if (p == MAP_FAILED)
@@ -59,10 +60,11 @@ MappedRegion map_shared_matrix(int fd, std::size_t rows, std::size_t cols) {
 }
 
 MatrixView view_of_shared(const MappedRegion& region, std::size_t rows, std::size_t cols,
-                          const std::vector<FeatureSpec>& features) {
+                          bool weights, const std::vector<FeatureSpec>& features) {
   const auto* base = static_cast<const float*>(region.data());
-  return MatrixView{std::span<const float>(base, rows * cols),
-                    std::span<const float>(base + rows * cols, rows), cols, features};
+  const float* labels = base + rows * cols;
+  return MatrixView{std::span<const float>(base, rows * cols), std::span<const float>(labels, rows),
+                    std::span<const float>(labels + rows, weights ? rows : 0), cols, features};
 }
 
 }  // namespace groupfit

@@ -85,6 +85,7 @@ std::string encode_setup(const WorkerSetup& s) {
   w.put<std::int32_t>(s.shm_fd);
   w.put<std::uint64_t>(s.rows);
   w.put<std::uint64_t>(s.cols);
+  w.put<std::uint8_t>(s.weights ? 1 : 0);
   w.put<std::uint64_t>(s.features.size());
   for (const auto& f : s.features) {
     w.put(f.name);
@@ -109,6 +110,7 @@ WorkerSetup decode_setup(std::string_view payload) {
   s.shm_fd = r.get<std::int32_t>();
   s.rows = r.get<std::uint64_t>();
   s.cols = r.get<std::uint64_t>();
+  s.weights = r.get<std::uint8_t>() != 0;
   const auto n_features = r.get<std::uint64_t>();
   if (n_features != s.cols) throw WireError("feature count does not match the matrix");
   for (std::uint64_t i = 0; i < n_features; ++i) {
@@ -170,10 +172,9 @@ std::string encode_result(const GroupResult& g) {
   w.put<std::uint32_t>(g.index);
   w.put<std::uint8_t>(static_cast<std::uint8_t>(g.status));
   w.put(g.message);
+  w.put(g.warning);
   w.put<std::int32_t>(g.best_iteration);
-  w.put<double>(g.rmse);
-  w.put<double>(g.mae);
-  w.put<double>(g.r2);
+  w.put_vector(g.scores);
   w.put_vector(g.predictions);
   w.put(g.model_json);
   w.put<double>(g.train_seconds);
@@ -189,10 +190,9 @@ GroupResult decode_result(std::string_view payload) {
   if (status > static_cast<std::uint8_t>(GroupStatus::Failed)) throw WireError("bad status");
   g.status = static_cast<GroupStatus>(status);
   g.message = r.get_string();
+  g.warning = r.get_string();
   g.best_iteration = r.get<std::int32_t>();
-  g.rmse = r.get<double>();
-  g.mae = r.get<double>();
-  g.r2 = r.get<double>();
+  g.scores = r.get_vector<double>();
   g.predictions = r.get_vector<float>();
   g.model_json = r.get_string();
   g.train_seconds = r.get<double>();

@@ -22,7 +22,7 @@
 namespace groupfit {
 
 inline constexpr std::uint32_t kWireMagic = 0x31574647;  // "GFW1" little-endian
-inline constexpr std::uint16_t kWireVersion = 2;
+inline constexpr std::uint16_t kWireVersion = 3;
 inline constexpr std::size_t kFrameHeaderBytes = 16;
 inline constexpr std::uint64_t kMaxFrameBytes = 1ull << 34;  // 16 GiB: a sanity bound
 
@@ -38,6 +38,7 @@ struct WorkerSetup {
   int shm_fd = -1;  // inherited descriptor of the shared matrix (memfd)
   std::uint64_t rows = 0;
   std::uint64_t cols = 0;
+  bool weights = false;  // the matrix ends with one weight per row
   std::vector<FeatureSpec> features;
   ModelParams params;
 };

@@ -45,9 +45,11 @@ int run_worker(std::uint64_t memory_limit_bytes) {
     auto first = read_frame(channel);
     if (!first || first->kind != MessageKind::Setup) return 1;
     const WorkerSetup setup = decode_setup(first->payload);
-    const MappedRegion region = map_shared_matrix(kWorkerMatrixFd, setup.rows, setup.cols);
+    const MappedRegion region =
+        map_shared_matrix(kWorkerMatrixFd, setup.rows, setup.cols, setup.weights);
     ::close(kWorkerMatrixFd);
-    const MatrixView data = view_of_shared(region, setup.rows, setup.cols, setup.features);
+    const MatrixView data =
+        view_of_shared(region, setup.rows, setup.cols, setup.weights, setup.features);
     limit_memory(memory_limit_bytes);
     const FaultPlan faults = fault_plan_from_environment();
 

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -52,6 +51,7 @@ class ColumnIndex {
 FeatureSelection select_features(const Table& table, const FeatureOptions& options) {
   std::set<std::string> reserved = {options.group_column, options.target_column};
   if (!options.id_column.empty()) reserved.insert(options.id_column);
+  if (!options.weight_column.empty()) reserved.insert(options.weight_column);
   for (const auto& name : reserved) table.column(name);  // throws with suggestions
   for (const auto& name : options.exclude) table.column(name);
 
@@ -61,7 +61,7 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
       table.column(name);
       if (reserved.count(name)) {
         throw InputError(
-            fmt::format("column '{}' is the group, target or id column and cannot "
+            fmt::format("column '{}' is the group, target, id or weight column and cannot "
                         "be a feature",
                         name));
       }
@@ -95,8 +95,7 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
   return selection;
 }
 
-FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features,
-                              const std::string& target_column) {
+FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   FeatureMatrix m;
   m.rows = table.num_rows();
@@ -139,29 +138,6 @@ FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>
                       "holds text in this file",
                       features[f].name));
     }
-  }
-  if (!target_column.empty()) {
-    const Column& target = table.column(target_column);
-    if (!target.is_numeric()) {
-      std::size_t r = 0;
-      for (; r < target.size(); ++r) {
-        if (!target.is_valid(r)) continue;
-        const std::string text = target.text_at(r);
-        double value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size()) break;
-      }
-      throw InputError(fmt::format("target column '{}' is not numeric: data row {} holds '{}'",
-                                   target_column, r + 1, excerpt(target.text_at(r))));
-    }
-    // Every group would be skipped for want of labels and the run "succeed" with nothing
-    // trained: almost surely the wrong column, so say so.
-    if (target.validity.count_valid() == 0) {
-      throw InputError(fmt::format("target column '{}' has no values: it is missing on every row",
-                                   target_column));
-    }
-    m.labels.resize(m.rows);
-    for (std::size_t r = 0; r < m.rows; ++r) m.labels[r] = static_cast<float>(target.numeric_at(r));
   }
   return m;
 }

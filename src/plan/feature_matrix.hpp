@@ -29,6 +29,7 @@ struct FeatureOptions {
   std::string group_column;
   std::string target_column;
   std::string id_column;             // may be empty
+  std::string weight_column;         // may be empty
   std::vector<std::string> include;  // --features: only these (empty: all but group/target/id)
   std::vector<std::string> exclude;  // --drop
   std::size_t max_categories = 1024;
@@ -37,24 +38,26 @@ struct FeatureOptions {
 // Which columns are features and how; throws InputError for a named column that does not exist.
 FeatureSelection select_features(const Table& table, const FeatureOptions& options);
 
-// The encoded features of every row of `table`, row-major, plus the target (NaN when missing).
+// The encoded features of every row of `table`, row-major, plus the labels and weights that
+// plan/target.hpp encodes (NaN for a row without a target).
 struct FeatureMatrix {
-  std::vector<float> values;  // rows * cols
-  std::vector<float> labels;  // empty when encoded without a target
+  std::vector<float> values;   // rows * cols
+  std::vector<float> labels;   // empty when encoded without a target
+  std::vector<float> weights;  // empty without a weight column
   std::size_t rows = 0;
   std::size_t cols = 0;
 };
 
 // Columns named in `features` must exist in `table`. A text value not among a feature's
-// categories (a new file at predict time) becomes NaN. `target_column` may be empty.
-FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features,
-                              const std::string& target_column);
+// categories (a new file at predict time) becomes NaN.
+FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>& features);
 
 // A read-only view of the encoded data: what training one group needs. It does not own the
 // memory, which may be a FeatureMatrix or a shared mapping in a worker process.
 struct MatrixView {
   std::span<const float> values;
   std::span<const float> labels;
+  std::span<const float> weights;  // empty: every row weighs 1
   std::size_t cols = 0;
   std::span<const FeatureSpec> features;
 
@@ -62,7 +65,7 @@ struct MatrixView {
 };
 
 inline MatrixView view_of(const FeatureMatrix& m, const std::vector<FeatureSpec>& features) {
-  return MatrixView{m.values, m.labels, m.cols, features};
+  return MatrixView{m.values, m.labels, m.weights, m.cols, features};
 }
 
 }  // namespace groupfit

@@ -1,81 +1,59 @@
 // Maps the parameter names users bring (CatBoost's, from the script they port, or XGBoost's) to
-// ModelParams. Unknown names are errors, not warnings: a misspelt `learning_rat` silently
-// ignored would cost the user an hour of training with the wrong model.
+// ModelParams, checking each value as it is given (plan/param_checks.hpp) and the whole set in
+// validate_params. Unknown names are errors, not warnings: a misspelt `learning_rat` silently
+// ignored would cost the user an hour of training with the wrong model. Two spellings of one
+// parameter with different values (loss_function RMSE and objective binary:logistic) are an
+// error too, rather than one silently winning.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "groupfit/error.hpp"
 #include "groupfit/model_params.hpp"
+#include "plan/objective.hpp"
+#include "plan/param_checks.hpp"
 #include "table/closest_names.hpp"
 
 namespace groupfit {
 namespace {
 
-// CatBoost names and the XGBoost parameter each becomes.
-const std::map<std::string, std::string>& catboost_names() {
+// Other spellings (CatBoost's, scikit-learn's) of XGBoost booster parameters.
+const std::map<std::string, std::string>& aliases() {
   static const std::map<std::string, std::string> names = {
-      {"depth", "max_depth"},
-      {"l2_leaf_reg", "lambda"},
-      {"min_data_in_leaf", "min_child_weight"},
-      {"random_seed", "seed"},
+      {"depth", "max_depth"},      {"l2_leaf_reg", "lambda"},   {"random_seed", "seed"},
+      {"random_state", "seed"},    {"learning_rate", "eta"},    {"reg_lambda", "lambda"},
+      {"reg_alpha", "alpha"},      {"min_split_loss", "gamma"}, {"max_leaf_nodes", "max_leaves"},
+      {"border_count", "max_bin"},
   };
-  return names;
-}
-
-// XGBoost booster parameters passed through unchanged (tree booster, regression).
-const std::set<std::string>& xgboost_names() {
-  static const std::set<std::string> names = {"eta",
-                                              "gamma",
-                                              "max_depth",
-                                              "min_child_weight",
-                                              "max_delta_step",
-                                              "subsample",
-                                              "sampling_method",
-                                              "colsample_bytree",
-                                              "colsample_bylevel",
-                                              "colsample_bynode",
-                                              "lambda",
-                                              "alpha",
-                                              "tree_method",
-                                              "max_bin",
-                                              "max_leaves",
-                                              "grow_policy",
-                                              "num_parallel_tree",
-                                              "max_cat_to_onehot",
-                                              "max_cat_threshold",
-                                              "objective",
-                                              "eval_metric",
-                                              "base_score",
-                                              "seed",
-                                              "monotone_constraints",
-                                              "interaction_constraints",
-                                              "huber_slope",
-                                              "quantile_alpha",
-                                              "tweedie_variance_power"};
   return names;
 }
 
 // Names handled specially (not stored as booster parameters as they are).
 const std::set<std::string>& special_names() {
-  static const std::set<std::string> names = {
-      "iterations",    "num_boost_round", "n_estimators",          "num_rounds", "learning_rate",
-      "reg_lambda",    "reg_alpha",       "thread_count",          "nthread",    "n_jobs",
-      "loss_function", "od_wait",         "early_stopping_rounds", "verbosity",  "verbose",
-      "logging_level"};
+  static const std::set<std::string> names = {"iterations",    "num_boost_round",
+                                              "n_estimators",  "num_rounds",
+                                              "thread_count",  "nthread",
+                                              "n_jobs",        "loss_function",
+                                              "od_wait",       "early_stopping_rounds",
+                                              "verbosity",     "verbose",
+                                              "logging_level", "min_data_in_leaf",
+                                              "num_class",     "quantile_alpha"};
   return names;
 }
 
 std::vector<std::string> accepted_names() {
-  std::vector<std::string> all(xgboost_names().begin(), xgboost_names().end());
-  for (const auto& [name, _] : catboost_names()) all.push_back(name);
+  std::vector<std::string> all = checked_param_names();
+  for (const auto& [name, _] : aliases()) all.push_back(name);
   all.insert(all.end(), special_names().begin(), special_names().end());
   std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  all.erase(std::remove(all.begin(), all.end(), "quantile_alpha"), all.end());
   return all;
 }
 
@@ -89,26 +67,78 @@ int parse_int(const std::string& name, const std::string& value, int min_value) 
   return out;
 }
 
-void check_number(const std::string& name, const std::string& value) {
-  double out = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
-  if (ec != std::errc() || end != value.data() + value.size()) {
-    throw InputError(fmt::format("parameter '{}': expected a number, got '{}'", name, value));
+// Sets booster parameter `key` to `value`, which the user gave as `name`=`given`.
+void set_booster(ModelParams& params, const std::string& key, const std::string& value,
+                 const std::string& name, const std::string& given) {
+  const std::string spelled = fmt::format("{}={}", name, given);
+  if (auto it = params.given.find(key); it != params.given.end()) {
+    const std::string earlier_name = it->second.substr(0, it->second.find('='));
+    if (earlier_name != name && params.booster[key] != value) {
+      throw InputError(
+          fmt::format("parameters '{}' and '{}' disagree (both set {}): give one of them",
+                      it->second, spelled, key));
+    }
   }
+  params.booster[key] = value;
+  params.given[key] = spelled;
 }
 
-// CatBoost loss names -> XGBoost objective and the metric early stopping watches.
+// CatBoost loss names -> XGBoost objective (and what the loss's own options set).
 void apply_loss(ModelParams& params, const std::string& value) {
-  if (value == "RMSE") {
-    params.booster["objective"] = "reg:squarederror";
-    params.booster["eval_metric"] = "rmse";
-  } else if (value == "MAE") {
-    params.booster["objective"] = "reg:absoluteerror";
-    params.booster["eval_metric"] = "mae";
+  const std::string name = "loss_function";
+  const std::string loss = value.substr(0, value.find(':'));
+  // "Tweedie:variance_power=1.5", "Huber:delta=2": CatBoost's options after the colon.
+  std::string option;
+  if (const auto eq = value.find('='); eq != std::string::npos) option = value.substr(eq + 1);
+  std::string objective;
+  if (loss == "RMSE") {
+    objective = "reg:squarederror";
+  } else if (loss == "MAE") {
+    objective = "reg:absoluteerror";
+  } else if (loss == "Poisson") {
+    objective = "count:poisson";
+  } else if (loss == "Tweedie") {
+    objective = "reg:tweedie";
+    if (option.empty()) {
+      throw InputError(
+          "parameter 'loss_function': Tweedie needs its power, as CatBoost does: "
+          "'Tweedie:variance_power=1.5'");
+    }
+    check_param_value("tweedie_variance_power", "loss_function variance_power", option);
+    set_booster(params, "tweedie_variance_power", option, name, value);
+  } else if (loss == "Huber") {
+    objective = "reg:pseudohubererror";
+    if (!option.empty()) {
+      check_param_value("huber_slope", "loss_function delta", option);
+      set_booster(params, "huber_slope", option, name, value);
+    }
+  } else if (loss == "Logloss" || loss == "CrossEntropy") {
+    objective = "binary:logistic";
+  } else if (loss == "MultiClass") {
+    objective = "multi:softprob";
   } else {
+    const bool quantile = loss == "Quantile" || loss == "Expectile" || loss == "LogLinQuantile";
     throw InputError(fmt::format(
-        "parameter 'loss_function': supported values are RMSE and MAE, got '{}'", value));
+        "parameter 'loss_function': '{}' is not supported{}; supported: RMSE, MAE, Poisson, "
+        "Tweedie:variance_power=P, Huber:delta=D, Logloss, CrossEntropy, MultiClass",
+        value, quantile ? " (quantile regression needs XGBoost 2.0; groupfit uses 1.7)" : ""));
   }
+  set_booster(params, "objective", objective, name, value);
+}
+
+// CatBoost metric names -> XGBoost's.
+std::string xgboost_metric(const std::string& value) {
+  static const std::map<std::string, std::string> names = {
+      {"RMSE", "rmse"},
+      {"MAE", "mae"},
+      {"MAPE", "mape"},
+      {"Logloss", "logloss"},
+      {"AUC", "auc"},
+      {"MultiClass", "mlogloss"},
+      {"Poisson", "poisson-nloglik"},
+  };
+  const auto it = names.find(value);
+  return it == names.end() ? value : it->second;
 }
 
 }  // namespace
@@ -121,35 +151,48 @@ void apply_param(ModelParams& params, const std::string& name, const std::string
     params.early_stopping_rounds = parse_int(name, value, 1);
   } else if (name == "thread_count" || name == "nthread" || name == "n_jobs") {
     params.threads_per_model = parse_int(name, value, 1);
-  } else if (name == "learning_rate" || name == "eta") {
-    check_number(name, value);
-    params.booster["eta"] = value;
-  } else if (name == "reg_lambda" || name == "reg_alpha") {
-    check_number(name, value);
-    params.booster[name == "reg_lambda" ? "lambda" : "alpha"] = value;
   } else if (name == "loss_function") {
     apply_loss(params, value);
-  } else if (name == "eval_metric" && (value == "RMSE" || value == "MAE")) {
-    params.booster["eval_metric"] = value == "RMSE" ? "rmse" : "mae";
+  } else if (name == "eval_metric") {
+    const std::string metric = xgboost_metric(value);
+    check_param_value("eval_metric", name, metric);
+    set_booster(params, "eval_metric", metric, name, value);
+  } else if (name == "objective") {
+    const std::string objective = value == "multi:softmax" ? "multi:softprob" : value;
+    check_param_value("objective", name, objective);
+    set_booster(params, "objective", objective, name, value);
   } else if (name == "verbosity" || name == "verbose" || name == "logging_level") {
     // Logging is groupfit's business; accepted so that ported parameter files load.
-  } else if (name == "tree_method") {
-    if (value != "hist") {
-      throw InputError(fmt::format(
-          "parameter 'tree_method': groupfit uses 'hist' only (categorical features and "
-          "thread-count-independent results need it), got '{}'",
-          value));
-    }
-  } else if (auto cb = catboost_names().find(name); cb != catboost_names().end()) {
-    check_number(name, value);
-    params.booster[cb->second] = value;
-  } else if (xgboost_names().count(name)) {
-    params.booster[name] = value;
+  } else if (name == "min_data_in_leaf") {
+    parse_int(name, value, 1);
+    params.notes.push_back(fmt::format(
+        "parameter 'min_data_in_leaf={}' has no effect: CatBoost ignores it with its default "
+        "symmetric trees, and groupfit follows that; to require a minimum leaf size, set "
+        "min_child_weight (a sum of hessians: rows, for squared error)",
+        value));
+  } else if (name == "num_class") {
+    throw InputError(
+        "parameter 'num_class' is not needed: the classes are the target's distinct values");
+  } else if (name == "quantile_alpha") {
+    throw InputError(
+        "parameter 'quantile_alpha': quantile regression needs XGBoost 2.0; groupfit uses 1.7");
+  } else if (name == "tree_method" && value != "hist") {
+    throw InputError(
+        fmt::format("parameter 'tree_method': groupfit uses 'hist' only (categorical features and "
+                    "thread-count-independent results need it), got '{}'",
+                    value));
   } else {
-    auto near = closest_names(name, accepted_names());
-    std::string hint = near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front());
-    throw InputError(fmt::format("unknown parameter '{}'{}; accepted: {}", name, hint,
-                                 fmt::join(accepted_names(), ", ")));
+    const auto alias = aliases().find(name);
+    const std::string key = alias != aliases().end() ? alias->second : name;
+    const std::vector<std::string> known = checked_param_names();
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      auto near = closest_names(name, accepted_names());
+      std::string hint = near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front());
+      throw InputError(fmt::format("unknown parameter '{}'{}; accepted: {}", name, hint,
+                                   fmt::join(accepted_names(), ", ")));
+    }
+    check_param_value(key, name, value);
+    set_booster(params, key, value, name, value);
   }
 }
 
@@ -186,6 +229,49 @@ void apply_params_file(ModelParams& params, const std::string& path) {
           fmt::format("{}: parameter '{}' must be a number, string or bool", path, name));
     }
     apply_param(params, name, text);
+  }
+}
+
+void validate_params(ModelParams& params) {
+  for (const auto& [key, value] : params.booster) {
+    const auto given = params.given.find(key);
+    const std::string name =
+        given == params.given.end() ? key : given->second.substr(0, given->second.find('='));
+    check_param_value(key, name, value);
+  }
+  const std::string& objective_name = params.booster.at("objective");
+  const ObjectiveInfo objective = *find_objective(objective_name);
+  if (!params.given.count("eval_metric")) {
+    std::string metric(objective.default_metric);
+    if (objective.name == "reg:tweedie") {
+      const auto power = params.booster.find("tweedie_variance_power");
+      metric += "@" + (power == params.booster.end() ? std::string("1.5") : power->second);
+    }
+    params.booster["eval_metric"] = metric;
+  } else if (!metric_accepted(params.booster.at("eval_metric"), objective.kind)) {
+    throw InputError(
+        fmt::format("parameter 'eval_metric': '{}' does not measure objective {}; accepted: {}",
+                    params.booster.at("eval_metric"), objective_name,
+                    fmt::join(accepted_metrics(objective.kind), ", ")));
+  }
+  if (const auto base = params.booster.find("base_score"); base != params.booster.end()) {
+    const double value = std::stod(base->second);
+    const bool ok = objective.kind == TaskKind::Binary ? value > 0 && value < 1
+                    : objective.log_link               ? value > 0
+                                                       : true;
+    if (!ok) {
+      throw InputError(fmt::format(
+          "parameter 'base_score': objective {} needs {}, got '{}'", objective_name,
+          objective.kind == TaskKind::Binary ? "a probability in (0, 1)" : "a number > 0",
+          base->second));
+    }
+  }
+  const auto depth = params.booster.find("max_depth");
+  const auto policy = params.booster.find("grow_policy");
+  if (depth != params.booster.end() && depth->second == "0" &&
+      (policy == params.booster.end() || policy->second != "lossguide")) {
+    throw InputError(
+        "parameter 'max_depth': 0 (no limit) needs grow_policy=lossguide and max_leaves");
   }
 }
 

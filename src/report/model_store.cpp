@@ -51,6 +51,8 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
           {"group_column", schema.group_column},
           {"target_column", schema.target_column},
           {"id_column", schema.id_column},
+          {"objective", schema.objective},
+          {"classes", schema.classes},
           {"features", features},
           {"groups", groups}};
 }
@@ -138,6 +140,9 @@ ModelSet read_model_set(const fs::path& models_dir) {
     set.schema.group_column = doc.at("group_column").get<std::string>();
     set.schema.target_column = doc.at("target_column").get<std::string>();
     set.schema.id_column = doc.at("id_column").get<std::string>();
+    // Folders written before classification existed have neither: regression.
+    set.schema.objective = doc.value("objective", std::string("reg:squarederror"));
+    set.schema.classes = doc.value("classes", std::vector<std::string>());
     for (const auto& f : doc.at("features")) {
       FeatureSpec spec{f.at("name").get<std::string>(), f.at("type") == "categorical", {}};
       if (spec.categorical) spec.categories = f.at("categories").get<std::vector<std::string>>();

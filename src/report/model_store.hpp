@@ -25,6 +25,8 @@ struct ModelSchema {
   std::string target_column;
   std::string id_column;
   std::vector<FeatureSpec> features;
+  std::string objective = "reg:squarederror";  // decides what a prediction is
+  std::vector<std::string> classes;            // classification: index -> class, sorted
 };
 
 struct StoredModel {

@@ -8,15 +8,18 @@
 
 namespace groupfit {
 
-void write_metrics_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
+void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
+                       const std::vector<GroupTask>& tasks,
                        const std::vector<GroupResult>& results) {
   AtomicFile file(path);
   CsvWriter csv(file.stream());
+  const std::vector<std::string>& metrics = metric_names(kind);
   for (const char* name :
-       {"group", "rows", "train_rows", "valid_rows", "unlabeled_rows", "best_iteration", "rmse",
-        "mae", "r2", "train_seconds", "status", "message"}) {
+       {"group", "rows", "train_rows", "valid_rows", "unlabeled_rows", "best_iteration"}) {
     csv.text(name);
   }
+  for (const std::string& name : metrics) csv.text(name);
+  for (const char* name : {"train_seconds", "status", "message", "warning"}) csv.text(name);
   csv.end_row();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     const GroupTask& t = tasks[i];
@@ -31,23 +34,29 @@ void write_metrics_csv(const std::filesystem::path& path, const std::vector<Grou
     } else {
       csv.empty();
     }
-    csv.number(r.rmse).number(r.mae).number(r.r2);
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      r.scores.size() == metrics.size() ? csv.number(r.scores[m]) : csv.empty();
+    }
     csv.text(fmt::format("{:.3f}", r.train_seconds)).text(to_string(r.status)).text(r.message);
+    csv.text(r.warning);
     csv.end_row();
   }
   file.commit();
 }
 
 void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
-                           const std::vector<GroupResult>& results, const Column* id_column) {
+                           const std::vector<GroupResult>& results, const Column* id_column,
+                           const PredictionColumns& columns) {
   AtomicFile file(path);
   CsvWriter csv(file.stream());
-  csv.text(id_column ? id_column->name : "row").text("group").text("prediction");
+  csv.text(id_column ? id_column->name : "row").text("group");
+  columns.write_header(csv);
   csv.end_row();
+  const std::size_t per_row = columns.outputs_per_row();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     const GroupTask& t = tasks[i];
     const GroupResult& r = results[i];
-    const bool has_predictions = r.predictions.size() == t.unlabeled_rows.size();
+    const bool has_predictions = r.predictions.size() == t.unlabeled_rows.size() * per_row;
     for (std::size_t k = 0; k < t.unlabeled_rows.size(); ++k) {
       const std::uint32_t row = t.unlabeled_rows[k];
       if (id_column) {
@@ -56,11 +65,9 @@ void write_predictions_csv(const std::filesystem::path& path, const std::vector<
         csv.integer(row);
       }
       csv.text(t.key.display());
-      if (has_predictions) {
-        csv.number(r.predictions[k]);
-      } else {
-        csv.empty();
-      }
+      columns.write_cells(
+          csv, has_predictions ? std::span<const float>(r.predictions).subspan(k * per_row, per_row)
+                               : std::span<const float>());
       csv.end_row();
     }
   }

@@ -7,18 +7,22 @@
 #include <vector>
 
 #include "plan/group_task.hpp"
+#include "report/prediction_columns.hpp"
 #include "table/table.hpp"
 #include "train/group_result.hpp"
 
 namespace groupfit {
 
-// `results[i]` belongs to `tasks[i]`.
-void write_metrics_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
+// `results[i]` belongs to `tasks[i]`. The metric columns are metric_names(kind)'s; `warning`
+// (last) is empty for a model that deserves its `ok`.
+void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
+                       const std::vector<GroupTask>& tasks,
                        const std::vector<GroupResult>& results);
 
-// One line per unlabeled row: id, group, prediction (empty for a group without a model).
+// One line per unlabeled row: id, group, then `columns` (empty for a group without a model).
 // `id_column` may be null: the id is then the row's 0-based number, as pandas numbers rows.
 void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
-                           const std::vector<GroupResult>& results, const Column* id_column);
+                           const std::vector<GroupResult>& results, const Column* id_column,
+                           const PredictionColumns& columns);
 
 }  // namespace groupfit

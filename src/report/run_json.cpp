@@ -28,6 +28,7 @@ json result_config(const TrainConfig& c) {
           {"group_column", c.group_column},
           {"target_column", c.target_column},
           {"id_column", c.id_column},
+          {"weight_column", c.weight_column},
           {"features", c.features},
           {"drop", c.drop},
           {"max_categories", c.max_categories},
@@ -53,7 +54,8 @@ std::string config_hash(const TrainConfig& config) {
 
 void write_run_json(const std::filesystem::path& path, const TrainConfig& config,
                     const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
-                    const RunTimings& timings, const json& plan) {
+                    const RunTimings& timings, const json& plan,
+                    const std::vector<std::string>& classes) {
   int major = 0, minor = 0, patch = 0;
   XGBoostVersion(&major, &minor, &patch);
   json cfg = result_config(config);
@@ -61,6 +63,14 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
   cfg["executor"] = config.executor;
   cfg["workers"] = timings.workers;
   cfg["threads_per_model"] = config.model.threads_per_model;
+  // What a model starts from and what its predictions mean, for whoever reads the outputs.
+  cfg["base_score"] = config.model.booster.count("base_score")
+                          ? "as given"
+                          : "each group's constant on its training rows";
+  if (!classes.empty()) {
+    cfg["classes"] = classes;
+    if (classes.size() == 2) cfg["positive_class"] = classes[1];
+  }
 
   json groups = json::array();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
@@ -69,6 +79,7 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
         {{"group", tasks[i].key.display()},
          {"missing", tasks[i].key.missing},
          {"status", std::string(to_string(r.status))},
+         {"warning", r.warning},
          {"rows", tasks[i].rows},
          {"worker", r.worker},
          {"threads", tasks[i].threads > 0 ? tasks[i].threads : config.model.threads_per_model},

@@ -28,8 +28,11 @@ struct RunTimings {
   unsigned workers = 0;
 };
 
+// `config` is the run's resolved configuration (parameters validated, num_class set); `classes`
+// the classification target's classes (empty for regression).
 void write_run_json(const std::filesystem::path& path, const TrainConfig& config,
                     const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
-                    const RunTimings& timings, const nlohmann::json& plan);
+                    const RunTimings& timings, const nlohmann::json& plan,
+                    const std::vector<std::string>& classes);
 
 }  // namespace groupfit

@@ -23,9 +23,13 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
 
   std::vector<FeatureSpec> features;
   if (!config.group_column.empty() && !config.target_column.empty()) {
-    FeatureSelection selection =
-        select_features(table, {config.group_column, config.target_column, config.id_column,
-                                config.features, config.drop, config.max_categories});
+    FeatureSelection selection = select_features(table, {.group_column = config.group_column,
+                                                         .target_column = config.target_column,
+                                                         .id_column = config.id_column,
+                                                         .weight_column = {},
+                                                         .include = config.features,
+                                                         .exclude = config.drop,
+                                                         .max_categories = config.max_categories});
     for (const auto& w : selection.warnings) warn(w);
     features = std::move(selection.features);
   }

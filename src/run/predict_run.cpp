@@ -4,6 +4,7 @@
 // Output keeps the input's row order; a row whose group has no model gets an empty prediction.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "exec/core_count.hpp"
@@ -14,6 +15,7 @@
 #include "report/atomic_file.hpp"
 #include "report/csv_writer.hpp"
 #include "report/model_store.hpp"
+#include "report/prediction_columns.hpp"
 #include "table/csv_reader.hpp"
 #include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
@@ -29,7 +31,14 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   std::vector<std::string> written = {set.schema.group_column};
   if (table.find(set.schema.id_column) >= 0) written.push_back(set.schema.id_column);
   require_utf8_values(table, written, config.input, config.delimiter);
-  const FeatureMatrix matrix = encode_features(table, set.schema.features, "");
+  const FeatureMatrix matrix = encode_features(table, set.schema.features);
+  const auto objective = find_objective(set.schema.objective);
+  if (!objective) {
+    throw InputError(fmt::format("{}: unknown objective '{}' in the model schema",
+                                 (models_dir / "schema.json").string(), set.schema.objective));
+  }
+  const PredictionColumns columns(objective->kind, set.schema.classes);
+  const std::size_t per_row = columns.outputs_per_row();
   const MatrixView data = view_of(matrix, set.schema.features);
   const Column* id_column = nullptr;
   if (!set.schema.id_column.empty() && table.find(set.schema.id_column) >= 0) {
@@ -41,7 +50,8 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
 
   PredictReport report;
   report.rows = table.num_rows();
-  std::vector<float> predictions(table.num_rows(), std::numeric_limits<float>::quiet_NaN());
+  std::vector<float> predictions(table.num_rows() * per_row, 0.0f);
+  std::vector<bool> predicted(table.num_rows(), false);
   const std::vector<Group> groups = group_rows(table.column(set.schema.group_column));
   for (const Group& g : groups) {
     auto it = file_of.find({g.key.missing, g.key.text});
@@ -51,7 +61,15 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
       continue;
     }
     const std::vector<float> out = predict_rows(models_dir / it->second, data, g.rows);
-    for (std::size_t k = 0; k < g.rows.size(); ++k) predictions[g.rows[k]] = out[k];
+    if (out.size() != g.rows.size() * per_row) {
+      throw InputError(fmt::format("model '{}' does not match the schema's objective {}",
+                                   (models_dir / it->second).string(), set.schema.objective));
+    }
+    for (std::size_t k = 0; k < g.rows.size(); ++k) {
+      std::copy_n(out.begin() + static_cast<std::ptrdiff_t>(k * per_row), per_row,
+                  predictions.begin() + static_cast<std::ptrdiff_t>(g.rows[k] * per_row));
+      predicted[g.rows[k]] = true;
+    }
     report.predicted += g.rows.size();
   }
   if (report.groups_without_model > 0) {
@@ -62,7 +80,8 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   const Column& group_column = table.column(set.schema.group_column);
   AtomicFile file(config.output);
   CsvWriter csv(file.stream());
-  csv.text(id_column ? id_column->name : "row").text("group").text("prediction");
+  csv.text(id_column ? id_column->name : "row").text("group");
+  columns.write_header(csv);
   csv.end_row();
   for (std::size_t r = 0; r < table.num_rows(); ++r) {
     if (id_column) {
@@ -70,7 +89,10 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
     } else {
       csv.integer(static_cast<std::int64_t>(r));
     }
-    csv.text(group_column.text_at(r)).number(predictions[r]);
+    csv.text(group_column.text_at(r));
+    columns.write_cells(csv, predicted[r]
+                                 ? std::span<const float>(predictions).subspan(r * per_row, per_row)
+                                 : std::span<const float>());
     csv.end_row();
   }
   file.commit();

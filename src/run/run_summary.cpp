@@ -1,6 +1,8 @@
 // summarize_run: see run_summary.hpp.
 #include "run/run_summary.hpp"
 
+#include <fmt/format.h>
+
 namespace groupfit {
 
 TrainReport summarize_run(const std::vector<GroupTask>& tasks,
@@ -14,8 +16,8 @@ TrainReport summarize_run(const std::vector<GroupTask>& tasks,
     s.message = r.message;
     s.rows = tasks[i].rows;
     s.best_iteration = r.best_iteration;
-    s.rmse = r.rmse;
-    s.r2 = r.r2;
+    s.metrics = r.scores;
+    s.warning = r.warning;
     s.seconds = r.train_seconds;
     report.groups.push_back(std::move(s));
     switch (r.status) {
@@ -31,6 +33,19 @@ TrainReport summarize_run(const std::vector<GroupTask>& tasks,
     }
   }
   return report;
+}
+
+std::vector<std::string> warning_counts(const std::vector<GroupResult>& results) {
+  std::vector<std::string> lines;
+  for (std::string_view phrase :
+       {kConstantModelWarning, kFirstRoundWarning, kWorseThanConstantWarning}) {
+    std::size_t n = 0;
+    for (const GroupResult& r : results) {
+      n += r.warning.find(phrase) != std::string::npos ? 1 : 0;
+    }
+    if (n > 0) lines.push_back(fmt::format("{} group{}: {}", n, n == 1 ? "" : "s", phrase));
+  }
+  return lines;
 }
 
 }  // namespace groupfit

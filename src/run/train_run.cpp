@@ -20,18 +20,23 @@
 #include "plan/group_task.hpp"
 #include "plan/grouping.hpp"
 #include "plan/id_check.hpp"
+#include "plan/objective.hpp"
+#include "plan/target.hpp"
 #include "report/atomic_file.hpp"
 #include "report/checkpoint.hpp"
 #include "report/model_store.hpp"
 #include "report/output_stage.hpp"
+#include "report/prediction_columns.hpp"
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
 #include "run/execution_plan.hpp"
 #include "run/run_summary.hpp"
 #include "table/csv_reader.hpp"
+#include "table/finite_values.hpp"
 #include "table/utf8_values.hpp"
 #include "train/group_trainer.hpp"
+#include "train/param_probe.hpp"
 
 namespace groupfit {
 namespace {
@@ -51,6 +56,12 @@ void check_config(const TrainConfig& c) {
     throw InputError(fmt::format(
         "--executor must be auto, sequential, threads or processes, got '{}'", c.executor));
   }
+  if (!c.weight_column.empty() &&
+      (c.weight_column == c.group_column || c.weight_column == c.target_column ||
+       c.weight_column == c.id_column)) {
+    throw InputError(
+        fmt::format("--weight '{}' is also the group, target or id column", c.weight_column));
+  }
   if (c.max_categories > kMaxCategories) {
     throw InputError(fmt::format("--max-categories must be at most {} (the limit), got {}",
                                  kMaxCategories, c.max_categories));
@@ -59,11 +70,21 @@ void check_config(const TrainConfig& c) {
 
 // The columns whose text is written into an output: they must be valid UTF-8.
 std::vector<std::string> written_text_columns(const TrainConfig& config,
+                                              const ObjectiveInfo& objective,
                                               const std::vector<FeatureSpec>& features) {
   std::vector<std::string> names = {config.group_column};
+  if (objective.kind != TaskKind::Regression) names.push_back(config.target_column);  // classes
   if (!config.id_column.empty()) names.push_back(config.id_column);
   for (const FeatureSpec& f : features) {
     if (f.categorical) names.push_back(f.name);
+  }
+  return names;
+}
+
+std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& features) {
+  std::vector<std::string> names;
+  for (const FeatureSpec& f : features) {
+    if (!f.categorical) names.push_back(f.name);
   }
   return names;
 }
@@ -125,9 +146,14 @@ Restored restore_checkpoint(const fs::path& path, const std::string& hash,
 
 }  // namespace
 
-TrainReport train(const TrainConfig& config, const WarningSink& warn,
-                  const ProgressSink& progress) {
-  check_config(config);
+TrainReport train(const TrainConfig& given, const WarningSink& warn, const ProgressSink& progress) {
+  check_config(given);
+  // The parameters as a whole, then by XGBoost itself: before the input is read or --out is
+  // touched, so a bad value costs nothing and leaves an earlier run's outputs as they were.
+  TrainConfig config = given;
+  validate_params(config.model);
+  probe_params(config.model);
+  for (const auto& note : config.model.notes) warn(note);
   check_output_dir(config.out_dir);
   RunClock clock;
   RunTimings timings;
@@ -136,16 +162,31 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   const Table table = read_csv_file(config.input, {config.delimiter, timings.cores});
   timings.read_seconds = clock.seconds();
 
-  FeatureOptions feature_options{config.group_column, config.target_column, config.id_column,
-                                 config.features,     config.drop,          config.max_categories};
-  FeatureSelection selection = select_features(table, feature_options);
+  FeatureSelection selection = select_features(table, {.group_column = config.group_column,
+                                                       .target_column = config.target_column,
+                                                       .id_column = config.id_column,
+                                                       .weight_column = config.weight_column,
+                                                       .include = config.features,
+                                                       .exclude = config.drop,
+                                                       .max_categories = config.max_categories});
   for (const auto& w : selection.warnings) warn(w);
-  require_utf8_values(table, written_text_columns(config, selection.features), config.input,
-                      config.delimiter);
+  const ObjectiveInfo objective = *find_objective(config.model.booster.at("objective"));
+  require_utf8_values(table, written_text_columns(config, objective, selection.features),
+                      config.input, config.delimiter);
+  require_finite_values(table, numeric_features(selection.features), config.input,
+                        config.delimiter);
   if (!config.id_column.empty()) {
     if (auto w = repeated_id_warning(table.column(config.id_column))) warn(*w);
   }
-  const FeatureMatrix matrix = encode_features(table, selection.features, config.target_column);
+  FeatureMatrix matrix = encode_features(table, selection.features);
+  EncodedTarget target =
+      encode_target(table, {config.target_column, config.weight_column, objective}, config.input,
+                    config.delimiter);
+  matrix.labels = std::move(target.labels);
+  matrix.weights = std::move(target.weights);
+  if (objective.kind == TaskKind::Multiclass) {
+    config.model.booster["num_class"] = std::to_string(target.classes.size());
+  }
   const std::vector<Group> groups = group_rows(table.column(config.group_column));
   std::vector<GroupTask> tasks =
       plan_tasks(groups, matrix.labels,
@@ -228,16 +269,22 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
 
     const double write_start = clock.seconds();
     const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
-    write_metrics_csv(stage.path("metrics.csv"), tasks, results);
-    write_predictions_csv(stage.path("predictions.csv"), tasks, results, id_column);
-    models.finish(
-        {config.group_column, config.target_column, config.id_column, selection.features});
+    write_metrics_csv(stage.path("metrics.csv"), objective.kind, tasks, results);
+    write_predictions_csv(stage.path("predictions.csv"), tasks, results, id_column,
+                          PredictionColumns(objective.kind, target.classes));
+    models.finish({.group_column = config.group_column,
+                   .target_column = config.target_column,
+                   .id_column = config.id_column,
+                   .features = selection.features,
+                   .objective = std::string(objective.name),
+                   .classes = target.classes});
     if (!config.trace_file.empty()) {
       write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
     }
     timings.write_seconds = clock.seconds() - write_start;
     timings.wall_seconds = clock.seconds();
-    write_run_json(stage.path("run.json"), config, tasks, results, timings, plan.record);
+    write_run_json(stage.path("run.json"), config, tasks, results, timings, plan.record,
+                   target.classes);
     models.publish();
     stage.publish();
   } catch (const OutputError& e) {
@@ -258,7 +305,9 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
     fs::remove(out / "checkpoint.gfc", ignored);
   }
 
+  for (const std::string& line : warning_counts(results)) warn(line);
   TrainReport report = summarize_run(tasks, results);
+  report.metric_names = metric_names(objective.kind);
   report.resumed = resumed;
   report.interrupted = interrupted;
   report.read_seconds = timings.read_seconds;

@@ -13,6 +13,14 @@ namespace groupfit {
 
 enum class GroupStatus { Ok, Skipped, Failed };
 
+// What GroupResult::warning may say; fixed phrases, so a run's warnings can be counted by kind.
+inline constexpr std::string_view kConstantModelWarning =
+    "constant model: no tree could split (too few rows or no signal)";
+inline constexpr std::string_view kFirstRoundWarning =
+    "best iteration 0: validation score never improved after the first round";
+inline constexpr std::string_view kWorseThanConstantWarning =
+    "worse on validation rows than the training rows' constant";
+
 std::string_view to_string(GroupStatus status);
 
 struct GroupResult {
@@ -21,12 +29,17 @@ struct GroupResult {
   std::uint32_t index = 0;  // the GroupTask's index
   GroupStatus status = GroupStatus::Failed;
   std::string message;
+  // Why an `ok` model may not deserve trust ("constant model: ..."), the kGroupWarning phrases
+  // joined by "; "; empty when all is well.
+  std::string warning;
   int best_iteration = -1;  // 0-based; the model keeps rounds 0..best_iteration
-  double rmse = kNaN;       // on the group's validation rows
-  double mae = kNaN;
-  double r2 = kNaN;
-  std::vector<float> predictions;  // one per task.unlabeled_rows, in that order
-  std::string model_json;          // XGBoost JSON model, empty unless Ok
+  // On the group's validation rows, in metric_names(kind) order (rmse, mae, r2 for regression);
+  // empty unless Ok.
+  std::vector<double> scores;
+  // For each of task.unlabeled_rows, in that order: the prediction (binary: the positive
+  // class's probability), or num_class probabilities (multi-class).
+  std::vector<float> predictions;
+  std::string model_json;  // XGBoost JSON model, empty unless Ok
   double train_seconds = 0;
   bool interrupted = false;  // stopped by a stop request: not a result, never reported
   // Filled by the executor.

@@ -2,7 +2,9 @@
 // has none: boost one round at a time, read the validation metric, keep the best round, stop
 // after `early_stopping_rounds` rounds without a strict improvement (the rule of the Python
 // package's EarlyStopping callback, so the reference in bench/ stops at the same round), then
-// slice the model to its best rounds.
+// slice the model to its best rounds. Each model starts from its group's constant
+// (train/constant_model.hpp) unless the user set base_score, and is compared with that constant
+// on the validation rows, so an `ok` that does not deserve trust carries a warning.
 #include "train/group_trainer.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +15,8 @@
 #include <cstring>
 #include <limits>
 
-#include "train/regression_metrics.hpp"
+#include "train/constant_model.hpp"
+#include "train/metrics.hpp"
 #include "train/xgb_handle.hpp"
 #include "train/xgb_matrix.hpp"
 
@@ -40,13 +43,47 @@ double parse_eval(const char* line) {
   return std::strtod(colon + 1, nullptr);
 }
 
+// Whether any tree of the model splits: XGBoost counts splits per feature ("weight"), and a model
+// of leaves only has none.
+bool has_split(const Booster& model) {
+  bst_ulong n_features = 0, dims = 0;
+  const char** names = nullptr;
+  const bst_ulong* shape = nullptr;
+  const float* scores = nullptr;
+  GROUPFIT_XGB(XGBoosterFeatureScore(model.get(), R"({"importance_type": "weight"})", &n_features,
+                                     &names, &dims, &shape, &scores));
+  return n_features > 0;
+}
+
+// The metric a model must beat its constant on: the one its loss is about.
+std::size_t primary_metric(const ObjectiveInfo& objective) {
+  return objective.name == "reg:absoluteerror" ? 1 : 0;  // mae, else rmse / logloss / mlogloss
+}
+
+std::string join_warnings(const std::vector<std::string_view>& warnings) {
+  std::string out;
+  for (std::string_view w : warnings) out += (out.empty() ? "" : "; ") + std::string(w);
+  return out;
+}
+
 void train_into(GroupResult& result, const GroupTask& task, const MatrixView& data,
                 const ModelParams& params, const std::atomic<bool>* stop) {
   GROUPFIT_XGB(XGBSetGlobalConfig(R"({"verbosity": 0})"));  // per thread in XGBoost 1.7
+  const auto found = find_objective(params.booster.at("objective"));
+  if (!found) throw XgbError("unsupported objective " + params.booster.at("objective"));
+  const ObjectiveInfo& objective = *found;
+  const auto num_class_param = params.booster.find("num_class");
+  const int num_class =
+      num_class_param == params.booster.end() ? 1 : std::stoi(num_class_param->second);
+  const auto huber = params.booster.find("huber_slope");
+  const double huber_slope = huber == params.booster.end() ? 1.0 : std::stod(huber->second);
+
   const RowBlock train_block = gather(data, task.train_rows, true);
   const RowBlock valid_block = gather(data, task.valid_rows, true);
   const DMatrix train = make_dmatrix(data, train_block, task.train_rows.size());
   const DMatrix valid = make_dmatrix(data, valid_block, task.valid_rows.size());
+  const ConstantModel constant =
+      constant_model(objective, train_block.labels, train_block.weights, num_class, huber_slope);
 
   Booster booster;
   DMatrixHandle cache[] = {train.get(), valid.get()};
@@ -54,12 +91,17 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   for (const auto& [name, value] : params.booster) {
     GROUPFIT_XGB(XGBoosterSetParam(booster.get(), name.c_str(), value.c_str()));
   }
+  if (!params.booster.count("base_score") && constant.base_score) {
+    const std::string base = fmt::format("{}", *constant.base_score);
+    GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "base_score", base.c_str()));
+  }
   const std::string nthread =
       std::to_string(task.threads > 0 ? task.threads : params.threads_per_model);
   GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "nthread", nthread.c_str()));
 
   DMatrixHandle eval_sets[] = {valid.get()};
   const char* eval_names[] = {"valid"};
+  const double sign = metric_maximized(params.booster.at("eval_metric")) ? -1 : 1;
   double best = std::numeric_limits<double>::infinity();
   int best_round = 0;
   for (int round = 0; round < params.rounds; ++round) {
@@ -70,7 +112,7 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
     GROUPFIT_XGB(XGBoosterUpdateOneIter(booster.get(), round, train.get()));
     const char* line = nullptr;
     GROUPFIT_XGB(XGBoosterEvalOneIter(booster.get(), round, eval_sets, eval_names, 1, &line));
-    const double score = parse_eval(line);
+    const double score = sign * parse_eval(line);
     if (score < best) {
       best = score;
       best_round = round;
@@ -82,7 +124,27 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   Booster model;
   GROUPFIT_XGB(XGBoosterSlice(booster.get(), 0, best_round + 1, 1, model.out()));
   const std::vector<float> valid_pred = predict(model, valid, task.valid_rows.size());
-  const RegressionMetrics metrics = regression_metrics(valid_pred, valid_block.labels);
+  result.scores = score_predictions(objective.kind, valid_pred, valid_block.labels,
+                                    valid_block.weights, num_class);
+
+  std::vector<std::string_view> warnings;
+  if (!has_split(model)) {
+    warnings.push_back(kConstantModelWarning);
+  } else {
+    if (best_round == 0) warnings.push_back(kFirstRoundWarning);
+    std::vector<float> constant_pred;
+    for (std::size_t i = 0; i < task.valid_rows.size(); ++i) {
+      constant_pred.insert(constant_pred.end(), constant.prediction.begin(),
+                           constant.prediction.end());
+    }
+    const std::vector<double> baseline = score_predictions(
+        objective.kind, constant_pred, valid_block.labels, valid_block.weights, num_class);
+    const std::size_t k = primary_metric(objective);
+    if (result.scores[k] > baseline[k] * (1 + 1e-9) + 1e-12) {
+      warnings.push_back(kWorseThanConstantWarning);
+    }
+  }
+  result.warning = join_warnings(warnings);
 
   if (!task.unlabeled_rows.empty()) {
     const RowBlock unlabeled_block = gather(data, task.unlabeled_rows, false);
@@ -94,9 +156,6 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   GROUPFIT_XGB(XGBoosterSaveModelToBuffer(model.get(), R"({"format": "json"})", &length, &bytes));
   result.model_json.assign(bytes, length);
   result.best_iteration = best_round;
-  result.rmse = metrics.rmse;
-  result.mae = metrics.mae;
-  result.r2 = metrics.r2;
   result.status = GroupStatus::Ok;
 }
 

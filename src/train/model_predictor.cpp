@@ -14,8 +14,8 @@ std::vector<float> predict_rows(const std::filesystem::path& model_file, const M
   Booster booster;
   GROUPFIT_XGB(XGBoosterCreate(nullptr, 0, booster.out()));
   if (XGBoosterLoadModel(booster.get(), model_file.c_str()) != 0) {
-    throw InputError(
-        fmt::format("cannot load model '{}': {}", model_file.string(), XGBGetLastError()));
+    throw InputError(fmt::format("cannot load model '{}': {}", model_file.string(),
+                                 clean_xgboost_message(XGBGetLastError())));
   }
   GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "nthread", "1"));
   const RowBlock block = gather(data, rows, false);

@@ -1,6 +1,7 @@
 // RAII owners for XGBoost's C handles and the one checking helper every C API call goes through:
 // a non-zero return becomes an XgbError carrying XGBGetLastError()'s text (thread-local, so it
-// is read at once, on the calling thread). Handles are never shared between threads.
+// is read at once, on the calling thread) cut to one line (train/xgb_message.hpp). Handles are
+// never shared between threads.
 #pragma once
 
 #include <xgboost/c_api.h>
@@ -9,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "train/xgb_message.hpp"
+
 namespace groupfit {
 
 class XgbError : public std::runtime_error {
@@ -16,11 +19,11 @@ class XgbError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline void xgb_check(int status, const char* call) {
-  if (status != 0) throw XgbError(std::string(call) + ": " + XGBGetLastError());
+inline void xgb_check(int status) {
+  if (status != 0) throw XgbError("XGBoost: " + clean_xgboost_message(XGBGetLastError()));
 }
 
-#define GROUPFIT_XGB(call) ::groupfit::xgb_check((call), #call)
+#define GROUPFIT_XGB(call) ::groupfit::xgb_check(call)
 
 template <typename Handle, int (*Free)(Handle)>
 class XgbHandle {

@@ -28,6 +28,10 @@ RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, 
   if (with_labels) {
     block.labels.reserve(rows.size());
     for (std::uint32_t r : rows) block.labels.push_back(data.labels[r]);
+    if (!data.weights.empty()) {
+      block.weights.reserve(rows.size());
+      for (std::uint32_t r : rows) block.weights.push_back(data.weights[r]);
+    }
   }
   return block;
 }
@@ -38,6 +42,9 @@ DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t 
                                       std::numeric_limits<float>::quiet_NaN(), m.out()));
   if (!block.labels.empty()) {
     GROUPFIT_XGB(XGDMatrixSetFloatInfo(m.get(), "label", block.labels.data(), rows));
+  }
+  if (!block.weights.empty()) {
+    GROUPFIT_XGB(XGDMatrixSetFloatInfo(m.get(), "weight", block.weights.data(), rows));
   }
   std::vector<std::string> names;
   std::vector<const char*> name_ptrs, type_ptrs;
@@ -59,7 +66,10 @@ std::vector<float> predict(const Booster& booster, const DMatrix& m, std::size_t
   bst_ulong dims = 0;
   const float* out = nullptr;
   GROUPFIT_XGB(XGBoosterPredictFromDMatrix(booster.get(), m.get(), config, &shape, &dims, &out));
-  return std::vector<float>(out, out + rows);
+  std::size_t count = dims > 0 ? 1 : 0;
+  for (bst_ulong d = 0; d < dims; ++d) count *= shape[d];
+  if (count % rows != 0) throw XgbError("unexpected prediction shape");
+  return std::vector<float>(out, out + count);
 }
 
 }  // namespace groupfit

@@ -11,18 +11,22 @@
 
 namespace groupfit {
 
-// The listed rows of the matrix as one dense block, and their labels.
+// The listed rows of the matrix as one dense block, and their labels and weights (empty when
+// the run has no weights).
 struct RowBlock {
   std::vector<float> values;
   std::vector<float> labels;
+  std::vector<float> weights;
 };
 
 RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, bool with_labels);
 
-// A DMatrix over `block` (which must outlive it) with feature names and types (q / c) set.
+// A DMatrix over `block` (which must outlive it) with feature names and types (q / c), labels
+// and weights set.
 DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t rows);
 
-// One prediction per row of `m`, using every tree of `booster`.
+// The predictions for the rows of `m`, using every tree of `booster`: one per row, or one per
+// class and row (row-major) for multi-class.
 std::vector<float> predict(const Booster& booster, const DMatrix& m, std::size_t rows);
 
 }  // namespace groupfit

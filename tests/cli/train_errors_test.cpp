@@ -100,13 +100,15 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{
             "missing_group", "Regio,IBD,x\na,1,2\n", {}, "no column 'Region'; closest: 'Regio'"},
         ErrorCase{"missing_target", "Region,IBX,x\na,1,2\n", {}, "closest: 'IBX'"},
-        ErrorCase{
-            "text_target", "Region,IBD,x\na,1,2\na,,3\na,high,4\n", {}, "data row 3 holds 'high'"},
+        ErrorCase{"text_target",
+                  "Region,IBD,x\na,1,2\na,,3\na,high,4\n",
+                  {},
+                  ":4: target column 'IBD' is not numeric ('high'); for classes, use objective"},
         // A text target with a line break: the message quotes it and must stay one line.
         ErrorCase{"text_target_multiline",
                   "Region,IBD,x\na,1,2\na,\"hi\nthere\",3\n",
                   {},
-                  "data row 2 holds 'hi\\nthere'"},
+                  ":3: target column 'IBD' is not numeric ('hi\\nthere')"},
         ErrorCase{"max_categories_past_limit",
                   kGood,
                   {"--max-categories", "16777217"},
@@ -114,7 +116,74 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"params_not_json", kGood, {}, "params.json: not valid JSON", "depth: 3\n"},
         ErrorCase{"params_not_an_object", kGood, {}, "expected a JSON object", "[1, 2]"},
         ErrorCase{"unknown_param", kGood, {"--param", "depht=3"}, "unknown parameter 'depht'"},
-        ErrorCase{"bad_param_syntax", kGood, {"--param", "depth"}, "name=value"}),
+        ErrorCase{"bad_param_syntax", kGood, {"--param", "depth"}, "name=value"},
+        // Parameter values are checked before the input is read (issue 10).
+        ErrorCase{"param_not_integer",
+                  kGood,
+                  {"--param", "max_depth=abc"},
+                  "parameter 'max_depth': expected an integer in [0, 64], got 'abc'"},
+        ErrorCase{"param_negative_eta",
+                  kGood,
+                  {"--param", "eta=-1"},
+                  "parameter 'eta': expected a finite number > 0, got '-1'"},
+        ErrorCase{"param_nan_learning_rate",
+                  kGood,
+                  {"--param", "learning_rate=nan"},
+                  "parameter 'learning_rate': expected a finite number > 0, got 'nan'"},
+        ErrorCase{"param_subsample_past_one",
+                  kGood,
+                  {"--param", "subsample=5"},
+                  "parameter 'subsample': expected a finite number in (0, 1], got '5'"},
+        ErrorCase{"param_unknown_objective",
+                  kGood,
+                  {"--param", "objective=reg:bogus"},
+                  "parameter 'objective': 'reg:bogus' is not supported; supported: "
+                  "reg:squarederror"},
+        ErrorCase{"param_quantile_needs_xgboost2",
+                  kGood,
+                  {"--param", "objective=reg:quantileerror"},
+                  "quantile regression needs XGBoost 2.0"},
+        ErrorCase{"params_file_bad_value",
+                  kGood,
+                  {},
+                  "parameter 'depth': expected an integer in [0, 64], got '-3'",
+                  R"({"depth": -3})"},
+        ErrorCase{"objective_and_loss_disagree",
+                  kGood,
+                  {"--param", "loss_function=RMSE", "--param", "objective=binary:logistic"},
+                  "parameters 'loss_function=RMSE' and 'objective=binary:logistic' disagree"},
+        // Infinite numbers are bad input, named by line and column; "nan" stays missing.
+        ErrorCase{"inf_target",
+                  "Region,IBD,x\na,1,2\na,nan,3\na,inf,3\n",
+                  {},
+                  ":4: target 'IBD' is inf: objective reg:squarederror needs a finite number"},
+        ErrorCase{
+            "inf_feature", "Region,IBD,x\na,1,2\na,2,-inf\n", {}, ":3: column 'x' holds -inf"},
+        ErrorCase{"overflow_feature",
+                  "Region,IBD,x\na,1,2.5\na,2,1e400\n",
+                  {},
+                  ":3: column 'x' holds inf: numbers must be finite"},
+        ErrorCase{"target_outside_domain",
+                  "Region,IBD,x\na,1,2\na,-2,3\n",
+                  {"--param", "loss_function=Poisson"},
+                  ":3: target 'IBD' is -2: objective count:poisson needs a number >= 0"},
+        ErrorCase{"binary_with_three_classes",
+                  "Region,IBD,x\na,0,2\na,1,3\na,2,3\n",
+                  {"--param", "objective=binary:logistic"},
+                  "objective binary:logistic needs a target with two distinct values; 'IBD' has "
+                  "3: 0, 1, 2"},
+        ErrorCase{"negative_weight",
+                  "Region,IBD,x,w\na,1,2,1\na,2,3,-0.5\n",
+                  {"--weight", "w"},
+                  ":3: weight 'w' is '-0.5' on a row with a target"},
+        ErrorCase{"missing_weight",
+                  "Region,IBD,x,w\na,1,2,1\na,2,3,\n",
+                  {"--weight", "w"},
+                  ":3: weight 'w' is missing on a row with a target"},
+        ErrorCase{"weight_is_target",
+                  kGood,
+                  {"--weight", "IBD"},
+                  "--weight 'IBD' is also the group, target or id column"}),
     [](const auto& info) { return info.param.name; });
 
 TEST(TrainErrorsOut, OutIsAFile) {
@@ -128,6 +197,33 @@ TEST(TrainErrorsOut, OutIsAFile) {
   EXPECT_NE(r.err.find("not a folder"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_EQ(read_file(dir / "out"), "x") << "the file given as --out was changed";
+  std::filesystem::remove_all(dir);
+}
+
+// A bad parameter is refused before --out is touched: an earlier run's outputs stay exactly as
+// they were (they were replaced by an empty models/ when every group failed on it).
+TEST(TrainErrorsOut, BadParameterLeavesEarlierRunUntouched) {
+  const auto dir = fresh_dir("bad-param-keeps-run");
+  ASSERT_TRUE(generate_csv(dir, 600, 3, 5));
+  const std::string out = (dir / "out").string();
+  const std::vector<std::string> base = {
+      "train", (dir / "data.csv").string(), "--group", "Region", "--target", "IBD",
+      "--id",  "SamplingOperations_code",   "--out",   out,      "--param",  "iterations=20"};
+  ASSERT_EQ(run_groupfit(base, dir).status, 0);
+  const auto tree = list_tree(out);
+  const std::string metrics = read_file(dir / "out" / "metrics.csv");
+  const std::string run_json = read_file(dir / "out" / "run.json");
+  for (const std::string bad :
+       {"max_depth=abc", "eta=-1", "subsample=5", "objective=reg:bogus", "learning_rate=nan"}) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--param", bad});
+    const ProgramResult r = run_groupfit(args, dir);
+    EXPECT_EQ(r.status, 2) << bad << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(list_tree(out), tree) << bad;
+    EXPECT_EQ(read_file(dir / "out" / "metrics.csv"), metrics) << bad;
+    EXPECT_EQ(read_file(dir / "out" / "run.json"), run_json) << bad;
+  }
   std::filesystem::remove_all(dir);
 }
 

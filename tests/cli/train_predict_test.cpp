@@ -55,7 +55,7 @@ TEST_F(TrainPredict, MetricsListGroupsSortedWithMissingGroupFirst) {
   ASSERT_GE(lines.size(), 3u);
   EXPECT_EQ(lines[0],
             "group,rows,train_rows,valid_rows,unlabeled_rows,best_iteration,rmse,mae,r2,"
-            "train_seconds,status,message");
+            "train_seconds,status,message,warning");
   EXPECT_EQ(lines[1].substr(0, 1), ",") << "the missing group comes first, with an empty name";
   std::vector<std::string> names;
   for (std::size_t i = 2; i < lines.size(); ++i)

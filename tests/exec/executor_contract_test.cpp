@@ -62,7 +62,7 @@ TEST_P(ExecutorContract, EveryTaskOnceEveryResultDelivered) {
     GroupResult r;
     r.index = t.index;
     r.status = GroupStatus::Ok;
-    r.rmse = t.index * 2.0;
+    r.scores = {t.index * 2.0};
     return r;
   });
   std::set<std::uint32_t> delivered;
@@ -70,7 +70,7 @@ TEST_P(ExecutorContract, EveryTaskOnceEveryResultDelivered) {
       tasks, order,
       [&](GroupResult&& r) {
         EXPECT_TRUE(delivered.insert(r.index).second) << "delivered twice: " << r.index;
-        EXPECT_EQ(r.rmse, r.index * 2.0);
+        EXPECT_EQ(r.scores.at(0), r.index * 2.0);
         EXPECT_LE(r.start_seconds, r.end_seconds);
       },
       never_);

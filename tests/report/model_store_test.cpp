@@ -49,7 +49,9 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
   const auto dir = std::filesystem::path(testing::TempDir()) / "model_store_test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  ModelSchema schema{"Region", "IBD", "id", {{"x", false, {}}, {"kind", true, {"a", "b"}}}};
+  ModelSchema schema{
+      "Region",           "IBD", "id", {{"x", false, {}}, {"kind", true, {"a", "b"}}},
+      "reg:squarederror", {}};
   std::vector<ModelToWrite> first(2);  // filled one by one: brace lists of these trip GCC 12
   first[0].key = {false, "../up"};
   first[0].json = "{}";
@@ -95,7 +97,7 @@ TEST(ModelWriter, WritesOnAddSortsIndexAndCleansUpWithoutCommit) {
       staged += e.path().extension() == ".json" ? 1 : 0;
     }
     EXPECT_EQ(staged, 2u) << "models are on disk before commit";
-    writer.commit({"g", "y", "", {{"x", false, {}}}});
+    writer.commit({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}});
   }
   const ModelSet set = read_model_set(dir / "models");
   ASSERT_EQ(set.models.size(), 2u);

@@ -57,8 +57,8 @@ TEST(GroupTrainer, TrainsAndPredictsUnlabeledRows) {
   const GroupResult r = train_group(d.task, d.view(), fast_params());
   ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
   EXPECT_EQ(r.predictions.size(), d.task.unlabeled_rows.size());
-  EXPECT_GT(r.r2, 0.95);
-  EXPECT_LT(r.rmse, 1.0);
+  EXPECT_GT(r.scores.at(2), 0.95);  // r2
+  EXPECT_LT(r.scores.at(0), 1.0);   // rmse
   EXPECT_GE(r.best_iteration, 0);
   EXPECT_NE(r.model_json.find("\"learner\""), std::string::npos);
   // The unlabeled rows' truth follows the same formula: predictions must be close to it.
@@ -92,7 +92,7 @@ TEST(GroupTrainer, SameBytesForOneOrTwoThreads) {
   ASSERT_EQ(a.status, GroupStatus::Ok);
   EXPECT_EQ(a.model_json, b.model_json);
   EXPECT_EQ(a.predictions, b.predictions);
-  EXPECT_EQ(a.rmse, b.rmse);
+  EXPECT_EQ(a.scores, b.scores);
 }
 
 TEST(GroupTrainer, SkippedTaskIsNotTrained) {
@@ -111,6 +111,40 @@ TEST(GroupTrainer, LibraryErrorBecomesFailedResult) {
   const GroupResult r = train_group(d.task, d.view(), p);
   EXPECT_EQ(r.status, GroupStatus::Failed);
   EXPECT_FALSE(r.message.empty());
+  // One line without XGBoost's timestamp, source path or stack trace, so identical runs write
+  // identical metrics.csv files.
+  EXPECT_EQ(r.message.find('\n'), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.find("Stack trace"), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.find(".cc:"), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.substr(0, 9), "XGBoost: ") << r.message;
+  EXPECT_EQ(train_group(d.task, d.view(), p).message, r.message);
+}
+
+TEST(GroupTrainer, StartsFromTheGroupsConstantAndWarnsWhenItCannotSplit) {
+  SmallData d(200);
+  ModelParams p = fast_params();
+  // Every feature the same: no split is possible, and the model is the training mean.
+  for (float& v : d.matrix.values) v = 1.0f;
+  const GroupResult r = train_group(d.task, d.view(), p);
+  ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+  EXPECT_EQ(r.warning, kConstantModelWarning);
+  double mean = 0;
+  for (std::uint32_t row : d.task.train_rows) mean += d.matrix.labels[row];
+  mean /= static_cast<double>(d.task.train_rows.size());
+  ASSERT_FALSE(r.predictions.empty());
+  for (float prediction : r.predictions) EXPECT_NEAR(prediction, mean, 1e-3 * mean);
+}
+
+TEST(GroupTrainer, UserBaseScoreIsKept) {
+  SmallData d(200);
+  for (float& v : d.matrix.values) v = 1.0f;
+  ModelParams p = fast_params();
+  p.booster["base_score"] = "0.5";
+  p.rounds = 1;  // one round at eta 0.3 from 0.5 stays far from the mean
+  const GroupResult r = train_group(d.task, d.view(), p);
+  ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+  EXPECT_LT(r.predictions.at(0), 10.0f);
+  EXPECT_NE(r.model_json.find("\"base_score\":\"5E-1\""), std::string::npos);
 }
 
 }  // namespace
