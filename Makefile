@@ -3,7 +3,8 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: setup build demo test clean format bench-setup case-study fuzz test-asan test-tsan
+.PHONY: setup build demo test check clean format format-check bench-setup case-study fuzz \
+  test-asan test-tsan
 
 setup:
 	@bash scripts/setup.sh
@@ -22,6 +23,11 @@ test: build
 	@bash scripts/setup.sh --notebook
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The everyday loop: the in-process unit tests only (ctest label `unit`), a few seconds.
+check: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target groupfit_unit_tests
+	cd $(BUILD) && ctest -L unit --output-on-failure -j $(JOBS)
+
 # Runs the case-study notebook at full scale and exports it to HTML and PDF (docs/case-study/).
 case-study: build
 	@bash scripts/setup.sh --case-study
@@ -32,6 +38,10 @@ bench-setup:
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+# Fails when a C++ file differs from clang-format's layout (CI runs it).
+format-check:
+	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
 	rm -rf $(BUILD)

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "exec/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 namespace groupfit::fuzz {
 

@@ -128,45 +128,4 @@ struct InspectReport {
 
 InspectReport inspect(const InspectConfig& config, const WarningSink& warn);
 
-struct BenchConfig {
-  std::string input;
-  std::string group_column;
-  std::string target_column;
-  std::string id_column;
-  int rounds = 300;
-  int runs = 3;                            // runs of each configuration, alternating
-  std::string out_dir = "bench-out";       // bench.csv, bench.md and each run's outputs
-  std::vector<std::string> params;         // name=value, passed to every training run
-  std::vector<unsigned> simulate_cores;    // also simulate the auto plan on these core counts
-  std::string program = "/proc/self/exe";  // the groupfit binary that trains
-};
-
-struct BenchRow {
-  std::string configuration;
-  std::size_t runs = 0;
-  double wall_median = 0, wall_min = 0, wall_max = 0;
-  double cpu_median = 0;
-  double peak_mb_median = 0;
-  double efficiency = 0;  // lower bound / median wall time
-  std::size_t failed_runs = 0;
-};
-
-struct SimulatedRow {
-  unsigned cores = 0;
-  double makespan_seconds = 0;
-  double lower_bound_seconds = 0;
-};
-
-struct BenchReport {
-  std::vector<BenchRow> rows;
-  std::vector<SimulatedRow> simulated;
-  double lower_bound_seconds = 0;
-  std::string markdown;  // the table written to bench.md
-};
-
-// Runs `train` over a grid of executors x workers x threads (and auto), each several times in
-// fresh processes, and summarizes wall time, CPU time, peak memory and efficiency.
-BenchReport bench(const BenchConfig& config, const WarningSink& warn,
-                  const std::function<void(const std::string&)>& on_run = {});
-
 }  // namespace groupfit

@@ -1,8 +1,8 @@
 // `groupfit bench`: measures every way of running one table's training on this machine.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "groupfit/groupfit.hpp"
+#include "commands.hpp"
+#include "groupfit/tools.hpp"
 
 namespace groupfit::cli {
 

@@ -17,7 +17,6 @@ Command add_train_command(CLI::App& app);
 Command add_predict_command(CLI::App& app);
 Command add_inspect_command(CLI::App& app);
 Command add_gen_command(CLI::App& app);
-Command add_worker_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
 Command add_measure_command(CLI::App& app);
 

@@ -4,10 +4,9 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "gen/table_generator.hpp"
+#include "commands.hpp"
 #include "groupfit/error.hpp"
-#include "report/atomic_file.hpp"
+#include "groupfit/tools.hpp"
 
 namespace groupfit::cli {
 
@@ -36,9 +35,7 @@ Command add_gen_command(CLI::App& app) {
               std::cout.flush();
               return 0;
             }
-            AtomicFile file(*out);
-            generate_table(file.stream(), *options);
-            file.commit();
+            generate_table_file(*out, *options);
             return 0;
           }};
 }

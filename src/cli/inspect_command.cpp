@@ -1,7 +1,7 @@
 // `groupfit inspect`: what training would see, printed as two small tables.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "groupfit/groupfit.hpp"
 
 namespace groupfit::cli {

@@ -1,6 +1,6 @@
 // install_interrupt_handlers: see interrupt.hpp. The flag is the one global of the program:
 // a signal handler can reach nothing else.
-#include "cli/interrupt.hpp"
+#include "interrupt.hpp"
 
 #include <csignal>
 

@@ -6,8 +6,9 @@
 #include <exception>
 #include <string>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "groupfit/error.hpp"
+#include "groupfit/worker.hpp"
 
 namespace {
 
@@ -24,13 +25,14 @@ std::string one_line(std::string message) {
 
 int main(int argc, char** argv) {
   using namespace groupfit;
+  // Started as a worker process of the processes executor: nothing else to do.
+  if (is_worker_invocation(argc, argv)) return run_worker(argc, argv);
   CLI::App app{"groupfit: train one gradient-boosted model per group of a table"};
   app.require_subcommand(1);
   app.set_version_flag("--version", GROUPFIT_VERSION);
   const std::vector<cli::Command> commands = {
       cli::add_train_command(app), cli::add_predict_command(app), cli::add_inspect_command(app),
-      cli::add_gen_command(app),   cli::add_bench_command(app),   cli::add_measure_command(app),
-      cli::add_worker_command(app)};
+      cli::add_gen_command(app),   cli::add_bench_command(app),   cli::add_measure_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

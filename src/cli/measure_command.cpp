@@ -4,9 +4,9 @@
 // the case-study notebook share, so that their numbers can be set side by side.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "groupfit/error.hpp"
-#include "run/command_measure.hpp"
+#include "groupfit/tools.hpp"
 
 namespace groupfit::cli {
 

@@ -1,7 +1,7 @@
 // `groupfit predict`: applies a training run's models/ to new rows.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "groupfit/groupfit.hpp"
 
 namespace groupfit::cli {

@@ -1,14 +1,16 @@
 // ProgressPrinter: see progress_printer.hpp.
-#include "cli/progress_printer.hpp"
+#include "progress_printer.hpp"
 
 #include <fmt/format.h>
+
 #include <unistd.h>
+#include <cmath>
 
 namespace groupfit::cli {
 namespace {
 
 std::string clock_text(double seconds) {
-  const auto s = static_cast<long>(seconds + 0.5);
+  const long s = std::lround(seconds);
   return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
                    : fmt::format("{}:{:02}", s / 60, s % 60);
 }

@@ -1,7 +1,7 @@
 // What every subcommand shares: the --delimiter flag's parsing and how warnings are printed.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "groupfit/error.hpp"
 
 namespace groupfit::cli {

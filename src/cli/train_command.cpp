@@ -3,11 +3,11 @@
 
 #include <cmath>
 
-#include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/progress_printer.hpp"
+#include "commands.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
+#include "interrupt.hpp"
+#include "progress_printer.hpp"
 
 namespace groupfit::cli {
 namespace {

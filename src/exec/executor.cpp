@@ -10,11 +10,8 @@ GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, co
   GroupResult result;
   try {
     result = train(task, stop);
-  } catch (const std::exception& e) {
-    result = GroupResult{};
-    result.index = task.index;
-    result.status = GroupStatus::Failed;
-    result.message = e.what();
+  } catch (...) {
+    result = failure_of_current_exception(task.index);
   }
   result.worker = worker;
   result.start_seconds = start;

@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-#include "exec/run_clock.hpp"
+#include "base/run_clock.hpp"
 #include "plan/group_task.hpp"
 #include "train/group_result.hpp"
 

@@ -18,8 +18,8 @@
 #include <map>
 #include <optional>
 
+#include "base/run_clock.hpp"
 #include "exec/frame_channel.hpp"
-#include "exec/run_clock.hpp"
 #include "exec/shared_matrix.hpp"
 #include "exec/worker_process.hpp"
 

@@ -1,7 +1,7 @@
 // SequentialExecutor: see sequential_executor.hpp.
 #include "exec/sequential_executor.hpp"
 
-#include "exec/run_clock.hpp"
+#include "base/run_clock.hpp"
 
 namespace groupfit {
 

@@ -6,7 +6,7 @@
 
 #include <cstddef>
 
-#include "exec/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 #include "plan/feature_matrix.hpp"
 
 namespace groupfit {

@@ -7,8 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "base/run_clock.hpp"
 #include "exec/core_budget.hpp"
-#include "exec/run_clock.hpp"
 
 namespace groupfit {
 

@@ -6,14 +6,18 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <new>
+#include <stdexcept>
+#include <string_view>
 
+#include "base/run_clock.hpp"
 #include "exec/fault_injection.hpp"
 #include "exec/frame_channel.hpp"
-#include "exec/run_clock.hpp"
 #include "exec/shared_matrix.hpp"
 #include "exec/worker_process.hpp"
+#include "groupfit/worker.hpp"
 #include "train/group_trainer.hpp"
 
 namespace groupfit {
@@ -36,48 +40,59 @@ void limit_memory(std::uint64_t extra_bytes) {
 
 }  // namespace
 
-int run_worker(std::uint64_t memory_limit_bytes) {
+int serve_worker(std::uint64_t memory_limit_bytes, const WorkerTrainFunction& train) {
   // Die with the parent: a kill -9 of the main process must not leave workers training.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() == 1) return 1;
+  if (::getppid() == 1) throw std::runtime_error("the parent process is gone");
   const int channel = kWorkerChannelFd;
-  try {
-    auto first = read_frame(channel);
-    if (!first || first->kind != MessageKind::Setup) return 1;
-    const WorkerSetup setup = decode_setup(first->payload);
-    const MappedRegion region =
-        map_shared_matrix(kWorkerMatrixFd, setup.rows, setup.cols, setup.weights);
-    ::close(kWorkerMatrixFd);
-    const MatrixView data =
-        view_of_shared(region, setup.rows, setup.cols, setup.weights, setup.features);
-    limit_memory(memory_limit_bytes);
-    const FaultPlan faults = fault_plan_from_environment();
+  auto first = read_frame(channel);
+  if (!first) return 0;  // the parent went away before the setup: nothing to do
+  if (first->kind != MessageKind::Setup) throw WireError("expected the setup message");
+  const WorkerSetup setup = decode_setup(first->payload);
+  const MappedRegion region =
+      map_shared_matrix(kWorkerMatrixFd, setup.rows, setup.cols, setup.weights);
+  ::close(kWorkerMatrixFd);
+  const MatrixView data =
+      view_of_shared(region, setup.rows, setup.cols, setup.weights, setup.features);
+  limit_memory(memory_limit_bytes);
 
-    while (auto frame = read_frame(channel)) {
-      if (frame->kind == MessageKind::Shutdown) break;
-      if (frame->kind != MessageKind::Task) return 1;
-      const GroupTask task = decode_task(frame->payload);
-      const double cpu_start = process_cpu_seconds();
-      GroupResult result;
-      try {
-        inject_fault(faults, task.key);
-        result = train_group(task, data, setup.params);
-      } catch (const std::bad_alloc&) {
-        result = GroupResult{};
-        result.index = task.index;
-        result.status = GroupStatus::Failed;
-        result.message = "out of memory (--worker-memory-limit)";
-      }
-      if (result.status == GroupStatus::Failed &&
-          result.message.find("bad_alloc") != std::string::npos) {
-        result.message = "out of memory (--worker-memory-limit)";
-      }
-      result.cpu_seconds = process_cpu_seconds() - cpu_start;
-      write_frame(channel, encode_result(result));
+  while (auto frame = read_frame(channel)) {
+    if (frame->kind == MessageKind::Shutdown) break;
+    if (frame->kind != MessageKind::Task) throw WireError("expected a task message");
+    const GroupTask task = decode_task(frame->payload);
+    const double cpu_start = process_cpu_seconds();
+    GroupResult result;
+    try {
+      result = train(task, data, setup.params);
+    } catch (...) {
+      result = failure_of_current_exception(task.index);
     }
-    return 0;
-  } catch (const std::exception&) {
-    return 1;  // the parent sees the stream end and reports the group
+    result.cpu_seconds = process_cpu_seconds() - cpu_start;
+    write_frame(channel, encode_result(result));
+  }
+  return 0;
+}
+
+bool is_worker_invocation(int argc, char** argv) {
+  return argc >= 2 && std::string_view(argv[1]) == kWorkerFlag;
+}
+
+int run_worker(int argc, char** argv) {
+  std::uint64_t memory_limit = 0;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::string_view(argv[i]) == "--memory-limit") memory_limit = std::stoull(argv[i + 1]);
+  }
+  const FaultPlan faults = fault_plan_from_environment();
+  try {
+    return serve_worker(memory_limit, [&faults](const GroupTask& task, const MatrixView& data,
+                                                const ModelParams& params) {
+      inject_fault(faults, task.key);
+      return train_group(task, data, params);
+    });
+  } catch (const std::exception& e) {
+    // The parent sees the stream end and reports the group; this line says why.
+    std::fprintf(stderr, "groupfit: error: worker process: %s\n", e.what());
+    return 1;
   }
 }
 

@@ -29,7 +29,7 @@ WorkerProcess WorkerProcess::spawn(const WorkerLaunch& launch) {
   posix_spawn_file_actions_adddup2(&actions, child_end.get(), kWorkerChannelFd);
   posix_spawn_file_actions_adddup2(&actions, launch.matrix_fd, kWorkerMatrixFd);
 
-  std::vector<std::string> args = {"groupfit", "__worker"};
+  std::vector<std::string> args = {"groupfit-worker", std::string(kWorkerFlag)};
   if (launch.memory_limit_bytes > 0) {
     args.push_back("--memory-limit");
     args.push_back(std::to_string(launch.memory_limit_bytes));

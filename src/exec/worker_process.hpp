@@ -1,5 +1,6 @@
-// One worker process: the groupfit binary itself, started fresh with posix_spawn of
-// /proc/self/exe in its hidden `__worker` mode — never a bare fork() of the parent: a forked
+// One worker process: by default the running program itself, started fresh with posix_spawn of
+// /proc/self/exe with `--groupfit-worker` (groupfit/worker.hpp) — never a bare fork() of the
+// parent: a forked
 // child of a process that has already run an OpenMP region with several threads hangs the
 // first time it runs one itself (GCC's libgomp; see docs/design.md and the test that shows it).
 // The worker talks over a socket pair on its fd 3 and finds the shared matrix on fd 4.
@@ -10,12 +11,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "exec/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 namespace groupfit {
 
+inline constexpr std::string_view kWorkerFlag = "--groupfit-worker";
 inline constexpr int kWorkerChannelFd = 3;
 inline constexpr int kWorkerMatrixFd = 4;
 

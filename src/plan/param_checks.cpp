@@ -63,7 +63,7 @@ constexpr std::array<ParamRule, 28> kRules = {{
 }};
 
 std::string range_text(const ParamRule& r, bool integer) {
-  const std::string what = integer ? "an integer" : "a finite number";
+  std::string what = integer ? "an integer" : "a finite number";
   auto num = [](double v) { return fmt::format("{}", v); };
   if (r.min != -kInf && r.max != kInf) {
     return fmt::format("{} in {}{}, {}{}", what, r.min_open ? "(" : "[", num(r.min), num(r.max),

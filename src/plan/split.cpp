@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "plan/split_mix.hpp"
+#include "base/split_mix.hpp"
 
 namespace groupfit {
 

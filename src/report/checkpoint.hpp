@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "exec/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 #include "train/group_result.hpp"
 
 namespace groupfit {

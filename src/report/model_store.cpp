@@ -10,8 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "base/atomic_file.hpp"
 #include "groupfit/error.hpp"
-#include "report/atomic_file.hpp"
 #include "report/csv_writer.hpp"
 
 namespace groupfit {

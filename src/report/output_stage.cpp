@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
+#include "base/atomic_file.hpp"
 #include "groupfit/error.hpp"
-#include "report/atomic_file.hpp"
 
 namespace groupfit {
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "report/atomic_file.hpp"
+#include "base/atomic_file.hpp"
 #include "report/csv_writer.hpp"
 
 namespace groupfit {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/atomic_file.hpp"
+#include "base/atomic_file.hpp"
 
 namespace groupfit {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "exec/run_clock.hpp"
+#include "base/run_clock.hpp"
 #include "train/group_trainer.hpp"
 
 namespace groupfit {

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "base/run_clock.hpp"
 #include "exec/core_count.hpp"
-#include "exec/run_clock.hpp"
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/grouping.hpp"

@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <map>
 
+#include "base/atomic_file.hpp"
 #include "exec/core_count.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/grouping.hpp"
-#include "report/atomic_file.hpp"
 #include "report/csv_writer.hpp"
 #include "report/model_store.hpp"
 #include "report/prediction_columns.hpp"

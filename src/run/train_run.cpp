@@ -8,9 +8,10 @@
 
 #include <memory>
 
+#include "base/atomic_file.hpp"
+#include "base/run_clock.hpp"
 #include "exec/core_count.hpp"
 #include "exec/process_executor.hpp"
-#include "exec/run_clock.hpp"
 #include "exec/sequential_executor.hpp"
 #include "exec/thread_executor.hpp"
 #include "groupfit/error.hpp"
@@ -22,7 +23,6 @@
 #include "plan/id_check.hpp"
 #include "plan/objective.hpp"
 #include "plan/target.hpp"
-#include "report/atomic_file.hpp"
 #include "report/checkpoint.hpp"
 #include "report/model_store.hpp"
 #include "report/output_stage.hpp"

@@ -23,6 +23,9 @@ inline constexpr std::string_view kWorseThanConstantWarning =
 
 std::string_view to_string(GroupStatus status);
 
+// The message of a group that ran out of memory (a worker's memory limit, most often).
+inline constexpr std::string_view kOutOfMemoryMessage = "out of memory (the worker memory limit)";
+
 struct GroupResult {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -48,5 +51,10 @@ struct GroupResult {
   double end_seconds = 0;
   double cpu_seconds = 0;
 };
+
+// The one conversion of an exception into a group's failure: call inside a catch block; the
+// exception being handled becomes a Failed result for task `index` (std::bad_alloc as
+// kOutOfMemoryMessage, typed rather than found by searching a message).
+GroupResult failure_of_current_exception(std::uint32_t index);
 
 }  // namespace groupfit

@@ -22,18 +22,6 @@
 
 namespace groupfit {
 
-std::string_view to_string(GroupStatus status) {
-  switch (status) {
-    case GroupStatus::Ok:
-      return "ok";
-    case GroupStatus::Skipped:
-      return "skipped";
-    case GroupStatus::Failed:
-      return "failed";
-  }
-  return "failed";
-}
-
 namespace {
 
 // The metric value in XGBoost's evaluation line "[i]\tvalid-rmse:0.123".
@@ -173,11 +161,8 @@ GroupResult train_group(const GroupTask& task, const MatrixView& data, const Mod
   const auto start = std::chrono::steady_clock::now();
   try {
     train_into(result, task, data, params, stop);
-  } catch (const std::exception& e) {
-    result = GroupResult{};
-    result.index = task.index;
-    result.status = GroupStatus::Failed;
-    result.message = e.what();
+  } catch (...) {
+    result = failure_of_current_exception(task.index);
   }
   result.train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

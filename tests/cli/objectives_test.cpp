@@ -7,8 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/split_mix.hpp"
 #include "cli/run_program.hpp"
-#include "plan/split_mix.hpp"
 
 namespace groupfit {
 namespace {

@@ -3,15 +3,19 @@
 // itself (GCC's libgomp keeps its thread pool's state across fork, but not the threads). This
 // test shows it safely: the child is given a generous deadline — it would finish in
 // milliseconds — and is killed after. The control shows the same child finishes with 1 thread.
+// The hang is reported as an observation (a test property and a line of output), not asserted:
+// the day libgomp is fixed, this test must not fail — groupfit's design (workers exec'd fresh)
+// does not depend on the bug, only guards against it. What must hold is the control.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
-#include "plan/split_mix.hpp"
+#include "base/split_mix.hpp"
 #include "train/group_trainer.hpp"
 
 namespace groupfit {
@@ -59,12 +63,15 @@ bool forked_child_finishes(int threads, std::chrono::seconds deadline) {
   return false;
 }
 
-TEST(ForkOpenMp, ForkedChildHangsAfterParentRanOpenMpWithTwoThreads) {
+TEST(ForkOpenMp, ForkedChildAfterParentRanOpenMpWithTwoThreads) {
   ASSERT_EQ(train_small(2).status, GroupStatus::Ok);  // the parent runs OpenMP with 2 threads
   EXPECT_TRUE(forked_child_finishes(1, std::chrono::seconds(60)))
       << "control: a single-threaded child must finish";
-  EXPECT_FALSE(forked_child_finishes(2, std::chrono::seconds(20)))
-      << "the forked child finished: libgomp no longer hangs after fork";
+  const bool finished = forked_child_finishes(2, std::chrono::seconds(20));
+  RecordProperty("forked_child_with_two_threads", finished ? "finished" : "hung");
+  std::printf("observation: a forked child training with 2 threads %s\n",
+              finished ? "finished (libgomp no longer hangs after fork)"
+                       : "hung, as libgomp's fork bug predicts (killed after 20 s)");
 }
 
 }  // namespace

@@ -15,7 +15,7 @@
 #include <fstream>
 #include <new>
 
-#include "exec/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 namespace groupfit {
 namespace {

@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "cli/run_program.hpp"
-#include "gen/table_generator.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
+#include "groupfit/tools.hpp"
 
 namespace groupfit {
 namespace {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "plan/split_mix.hpp"
+#include "base/split_mix.hpp"
 
 namespace groupfit {
 namespace {

@@ -1,5 +1,5 @@
 // AtomicFile: see atomic_file.hpp.
-#include "report/atomic_file.hpp"
+#include "base/atomic_file.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

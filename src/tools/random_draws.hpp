@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "plan/split_mix.hpp"
+#include "base/split_mix.hpp"
 
 namespace groupfit::gen {
 

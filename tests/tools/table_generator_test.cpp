@@ -2,7 +2,7 @@
 // shape of the reference workload (fractions of empty fields, skewed regions), no field that
 // needs quoting, and a target that a per-region model can learn. Parsed with plain splitting on
 // purpose: the table must be readable by the simplest reader.
-#include "gen/table_generator.hpp"
+#include "groupfit/tools.hpp"
 
 #include <gtest/gtest.h>
 

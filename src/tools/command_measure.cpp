@@ -1,6 +1,6 @@
 // measure_command: see command_measure.hpp. The sampler walks /proc every 100 ms (this kernel
 // has no /proc/PID/task/TID/children), so a run much shorter than that is under-measured.
-#include "run/command_measure.hpp"
+#include "groupfit/tools.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -19,7 +19,7 @@
 #include <system_error>
 #include <thread>
 
-#include "exec/run_clock.hpp"
+#include "base/run_clock.hpp"
 #include "groupfit/error.hpp"
 
 extern char** environ;

@@ -1,5 +1,5 @@
 // process_cpu_seconds: see run_clock.hpp.
-#include "exec/run_clock.hpp"
+#include "base/run_clock.hpp"
 
 #include <ctime>
 

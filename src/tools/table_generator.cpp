@@ -7,7 +7,7 @@
 // once, where a last-bit difference would have to land exactly on a rounding boundary to matter.
 // Rows are formatted by hand into a large buffer: the generator must write gigabyte tables for
 // the benchmarks at disk speed.
-#include "gen/table_generator.hpp"
+#include "groupfit/tools.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,8 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "gen/random_draws.hpp"
+#include "base/atomic_file.hpp"
 #include "groupfit/error.hpp"
+#include "tools/random_draws.hpp"
 
 namespace groupfit {
 namespace {
@@ -269,6 +270,12 @@ void generate_table(std::ostream& out, const GeneratorOptions& o) {
     }
   }
   flush(w.at());
+}
+
+void generate_table_file(const std::string& path, const GeneratorOptions& options) {
+  AtomicFile file(path);
+  generate_table(file.stream(), options);
+  file.commit();
 }
 
 }  // namespace groupfit

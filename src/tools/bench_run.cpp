@@ -12,12 +12,12 @@
 #include <optional>
 #include <sstream>
 
+#include "base/atomic_file.hpp"
 #include "exec/core_count.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
+#include "groupfit/tools.hpp"
 #include "plan/planner.hpp"
-#include "report/atomic_file.hpp"
-#include "run/command_measure.hpp"
 
 namespace groupfit {
 namespace {
