@@ -1,9 +1,10 @@
 // groupfit::train: the whole training run, in the one direction data flows —
 // read the table, plan the groups (features, splits, tasks), execute (train every group),
-// write the outputs. Nothing is written until planning has succeeded, so a bad input leaves
-// no output behind; outputs are staged and published together (report/output_stage.hpp), so a
-// run that fails while writing (a full disk) leaves none either. Finished groups are
-// checkpointed as they arrive (report/checkpoint.hpp).
+// write the outputs. The run holds --out's lock from start to end (report/out_lock.hpp), so no
+// other run writes there meanwhile. Nothing is written until planning has succeeded, so a bad
+// input leaves no output behind; outputs are staged and published together
+// (report/output_stage.hpp), so a run that fails while writing (a full disk) leaves none either.
+// Finished groups are checkpointed as they arrive (report/checkpoint.hpp).
 #include <fmt/format.h>
 
 #include <memory>
@@ -23,6 +24,7 @@
 #include "report/atomic_file.hpp"
 #include "report/checkpoint.hpp"
 #include "report/model_store.hpp"
+#include "report/out_lock.hpp"
 #include "report/output_stage.hpp"
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
@@ -129,6 +131,9 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                   const ProgressSink& progress) {
   check_config(config);
   check_output_dir(config.out_dir);
+  const fs::path out(config.out_dir);
+  // One run per --out, for this run's whole life.
+  const OutDirLock lock(out);
   RunClock clock;
   RunTimings timings;
   timings.cores = available_cores();
@@ -155,7 +160,6 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   timings.workers = plan.workers;
   timings.plan_seconds = clock.seconds() - timings.read_seconds;
 
-  const fs::path out(config.out_dir);
   OutputStage stage(out);  // declared first: removed last, after what it may have to clean up
   const std::string hash = config_hash(config);
   std::vector<GroupResult> results(tasks.size());
