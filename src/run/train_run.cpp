@@ -2,9 +2,10 @@
 // read the table, plan the groups (features, splits, tasks), execute (train every group),
 // write the outputs. The run holds --out's lock from start to end (report/out_lock.hpp), so no
 // other run writes there meanwhile. Nothing is written until planning has succeeded, so a bad
-// input leaves no output behind; outputs are staged and published together
-// (report/output_stage.hpp), so a run that fails while writing (a full disk) leaves none either.
-// Finished groups are checkpointed as they arrive (report/checkpoint.hpp).
+// input leaves no output behind; the outputs are staged and published in one atomic step
+// (report/output_stage.hpp), so a run that fails or dies while writing (a full disk, a kill)
+// leaves the previous result as it was. Finished groups are checkpointed as they arrive
+// (report/checkpoint.hpp).
 #include <fmt/format.h>
 
 #include <memory>
@@ -132,8 +133,10 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   check_config(config);
   check_output_dir(config.out_dir);
   const fs::path out(config.out_dir);
-  // One run per --out, for this run's whole life.
+  // One run per --out, for this run's whole life; what dead runs left staged goes now that no
+  // live run can own it.
   const OutDirLock lock(out);
+  remove_stale_staging(out);
   RunClock clock;
   RunTimings timings;
   timings.cores = available_cores();
@@ -160,7 +163,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
   timings.workers = plan.workers;
   timings.plan_seconds = clock.seconds() - timings.read_seconds;
 
-  OutputStage stage(out);  // declared first: removed last, after what it may have to clean up
+  OutputStage stage(out);
   const std::string hash = config_hash(config);
   std::vector<GroupResult> results(tasks.size());
   std::vector<bool> done(tasks.size(), false);
@@ -173,16 +176,16 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
       done[i] = true;
     }
   }
-  ModelWriter models(out);
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (done[i] && results[i].status == GroupStatus::Ok) {  // restored from the checkpoint
-      models.add(i, tasks[i].key, results[i].model_json);
-      std::string().swap(results[i].model_json);
-    }
-  }
   CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume, restored.readable_bytes);
   bool interrupted = false;
   try {
+    ModelWriter models(stage.models_dir());
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      if (done[i] && results[i].status == GroupStatus::Ok) {  // restored from the checkpoint
+        models.add(i, tasks[i].key, results[i].model_json);
+        std::string().swap(results[i].model_json);
+      }
+    }
     std::vector<std::size_t> order;
     double cost_ahead = 0;
     for (std::size_t i : plan.order) {
@@ -242,7 +245,6 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
     timings.write_seconds = clock.seconds() - write_start;
     timings.wall_seconds = clock.seconds();
     write_run_json(stage.path("run.json"), config, tasks, results, timings, plan.record);
-    models.publish();
     stage.publish();
   } catch (const OutputError& e) {
     checkpoint.discard_if_unused();
