@@ -122,6 +122,12 @@ Command add_train_command(CLI::App& app) {
           print_warning("interrupted: outputs hold the finished groups; run again with --resume");
           return kExitInterrupted;
         }
+        if (report.failed > 0 && !quiet) {
+          print_warning(fmt::format(
+              "{} groups failed; the others are kept in the checkpoint: train again with "
+              "--resume to retrain only the failed groups",
+              report.failed));
+        }
         return report.failed > 0 ? kExitSomeGroupsFailed : kExitOk;
       }};
 }

@@ -5,9 +5,10 @@
 // input leaves no output behind; the outputs are staged and published in one atomic step
 // (report/output_stage.hpp), so a run that fails or dies while writing (a full disk, a kill)
 // leaves the previous result as it was. Finished groups are checkpointed as they arrive
-// (report/checkpoint.hpp).
+// (report/checkpoint.hpp); the checkpoint is kept until every group is ok or skipped.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "exec/core_count.hpp"
@@ -259,7 +260,11 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
     checkpoint.discard_if_unused();
     throw;
   }
-  if (!interrupted) {
+  // Kept while a group is left to train: --resume retrains the failed and unfinished ones.
+  const bool any_failed = std::any_of(results.begin(), results.end(), [](const GroupResult& r) {
+    return r.status == GroupStatus::Failed;
+  });
+  if (!interrupted && !any_failed) {
     std::error_code ignored;
     fs::remove(out / "checkpoint.gfc", ignored);
   }

@@ -55,9 +55,12 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+// Runs groupfit with `args`, in the folder `cwd` when given (for relative paths).
 inline ProgramResult run_groupfit(const std::vector<std::string>& args,
-                                  const std::filesystem::path& work_dir) {
-  std::string command = shell_quote(GROUPFIT_BINARY);
+                                  const std::filesystem::path& work_dir,
+                                  const std::filesystem::path& cwd = {}) {
+  std::string command = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
+  command.append(shell_quote(GROUPFIT_BINARY));
   // append() rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter.
   for (const auto& a : args) command.append(" ").append(shell_quote(a));
   const auto out_file = work_dir / "stdout.txt", err_file = work_dir / "stderr.txt";
