@@ -20,6 +20,7 @@ struct TrainFlags {
   int threads_per_model = 0;
   bool quiet = false;
   std::string memory_limit;
+  std::string group_timeout;
 };
 
 std::string fixed_or_blank(double value, int digits) {
@@ -77,7 +78,7 @@ Command add_train_command(CLI::App& app) {
                   "How to run the groups: auto (workers, threads per group and order planned "
                   "from a calibration), sequential, threads or processes")
       ->capture_default_str();
-  sub->add_option("--group-timeout", c.group_timeout_seconds,
+  sub->add_option("--group-timeout", flags->group_timeout,
                   "processes: kill a worker stuck this many seconds on one group");
   sub->add_option("--worker-memory-limit", flags->memory_limit,
                   "processes: address space each worker may use beyond the shared data (2G)");
@@ -101,8 +102,13 @@ Command add_train_command(CLI::App& app) {
           }
           apply_param(config.model, p.substr(0, eq), p.substr(eq + 1));
         }
+        // Checked here, before any work: given, each must be a real limit, never a silent
+        // "none" (0, -1, nan) nor one past what the system can hold (1e30G).
         if (!flags->memory_limit.empty()) {
-          config.worker_memory_limit = parse_size(flags->memory_limit);
+          config.worker_memory_limit = parse_size("--worker-memory-limit", flags->memory_limit);
+        }
+        if (!flags->group_timeout.empty()) {
+          config.group_timeout_seconds = parse_seconds("--group-timeout", flags->group_timeout);
         }
         if (flags->threads_per_model > 0) config.model.threads_per_model = flags->threads_per_model;
         const bool quiet = flags->quiet;

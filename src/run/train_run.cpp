@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "exec/core_count.hpp"
@@ -54,6 +55,25 @@ void check_config(const TrainConfig& c) {
       c.executor != "processes") {
     throw InputError(fmt::format(
         "--executor must be auto, sequential, threads or processes, got '{}'", c.executor));
+  }
+  // 0 means "none" in the API; what reaches here from the CLI is positive already.
+  if (!(c.group_timeout_seconds >= 0 && std::isfinite(c.group_timeout_seconds))) {
+    throw InputError(
+        fmt::format("--group-timeout must be a positive, finite number of seconds, got {}",
+                    c.group_timeout_seconds));
+  }
+  // Only a process can be killed when stuck or limited in memory: never silently ignored.
+  if (c.executor == "threads" || c.executor == "sequential") {
+    for (const auto& [flag, given] :
+         {std::pair{"--group-timeout", c.group_timeout_seconds > 0},
+          std::pair{"--worker-memory-limit", c.worker_memory_limit > 0}}) {
+      if (given) {
+        throw InputError(fmt::format(
+            "{} needs worker processes: use --executor processes, or auto (which picks them for "
+            "it), not {}",
+            flag, c.executor));
+      }
+    }
   }
   if (c.max_categories > kMaxCategories) {
     throw InputError(fmt::format("--max-categories must be at most {} (the limit), got {}",
@@ -133,6 +153,7 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                   const ProgressSink& progress) {
   check_config(config);
   check_output_dir(config.out_dir);
+  if (!config.trace_file.empty()) check_output_file(config.trace_file, "--trace");
   const fs::path out(config.out_dir);
   // One run per --out, for this run's whole life; what dead runs left staged goes now that no
   // live run can own it.
