@@ -76,9 +76,11 @@ fuzz:
 # worker on purpose and expect it killed by SIGSEGV, as without ASan, whose handler would make it
 # exit with status 1 instead. Left out: the --worker-memory-limit test, since ASan's operator new
 # aborts on an exhausted address space where the plain build throws std::bad_alloc.
+# GROUPFIT_WORKER_STDERR=1: worker processes keep their stderr, so their sanitizer reports show.
+# TinyMemoryLimit is left out for the same reason as the memory-limit test.
 SANITIZER_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:handle_segv=0 \
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-ASAN_EXCLUDE = RunawayAllocationStopsAtMemoryLimit
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 GROUPFIT_WORKER_STDERR=1
+ASAN_EXCLUDE = RunawayAllocationStopsAtMemoryLimit|TinyMemoryLimit
 test-asan: setup
 	@bash scripts/setup.sh --notebook
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGROUPFIT_SANITIZE=address,undefined \
@@ -97,5 +99,5 @@ test-tsan: setup
 	CC=clang CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DGROUPFIT_SANITIZE=thread
 	cmake --build build-tsan -j $(JOBS)
-	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 GROUPFIT_WORKER_STDERR=1 \
 	  ctest --output-on-failure -j $(JOBS) -R '$(TSAN_TESTS)'

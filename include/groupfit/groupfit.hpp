@@ -7,7 +7,9 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "groupfit/model_params.hpp"
@@ -15,6 +17,13 @@
 namespace groupfit {
 
 using WarningSink = std::function<void(const std::string&)>;
+
+// How the groups run: planned from a calibration (Auto), one after another, on threads of this
+// process, or in worker processes (groupfit/worker.hpp).
+enum class ExecutorKind { Auto, Sequential, Threads, Processes };
+std::string_view to_string(ExecutorKind kind);
+// "auto", "sequential", "threads" or "processes"; nullopt for anything else.
+std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 
 struct TrainConfig {
   std::string input;   // CSV file
@@ -31,7 +40,7 @@ struct TrainConfig {
   std::size_t min_rows = 20;
   ModelParams model;
   std::string out_dir;
-  std::string executor = "auto";          // auto, sequential, threads or processes
+  ExecutorKind executor = ExecutorKind::Auto;
   unsigned workers = 0;                   // 0: the available cores
   double group_timeout_seconds = 0;       // processes: kill a worker stuck this long on a group
   std::uint64_t worker_memory_limit = 0;  // processes: bytes of address space per worker

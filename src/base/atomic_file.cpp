@@ -70,6 +70,22 @@ void check_output_dir(const fs::path& dir) {
   }
 }
 
+void check_output_file(const fs::path& path, const std::string& flag) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw OutputError(fmt::format("{} '{}' is a folder", flag, path.string()));
+  }
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) {
+    throw OutputError(
+        fmt::format("cannot write {} '{}': no folder '{}'", flag, path.string(), dir.string()));
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    throw OutputError(
+        fmt::format("cannot write {} '{}': {}", flag, path.string(), std::strerror(errno)));
+  }
+}
+
 void prepare_output_dir(const fs::path& dir) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <string_view>
 
 namespace groupfit {
@@ -31,6 +32,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 
 // Checks, before any long work, that `dir` could be created and written; creates nothing.
 void check_output_dir(const std::filesystem::path& dir);
+
+// Checks, before any long work, that the file `path` (given as `flag`) could be written: its
+// folder exists and is writable, and `path` is not a folder. Creates nothing.
+void check_output_file(const std::filesystem::path& path, const std::string& flag);
 
 // Creates `dir` (and parents) if needed; OutputError if it is a file or cannot be written.
 void prepare_output_dir(const std::filesystem::path& dir);

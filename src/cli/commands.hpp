@@ -20,8 +20,12 @@ Command add_gen_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
 Command add_measure_command(CLI::App& app);
 
-// Reads a size such as 512M, 2G or 1048576 (bytes).
-std::uint64_t parse_size(const std::string& text);
+// Reads `flag`'s size such as 512M, 2G or 1048576 (bytes): at least a byte, finite, under
+// 8 EiB; InputError naming the flag and the text otherwise.
+std::uint64_t parse_size(const std::string& flag, const std::string& text);
+
+// Reads `flag`'s number of seconds: positive and finite; InputError naming the flag otherwise.
+double parse_seconds(const std::string& flag, const std::string& text);
 
 // Turns --delimiter's text (",", ";", "tab", "\t", "auto") into a char (0: detect).
 char parse_delimiter(const std::string& text);

@@ -1,6 +1,8 @@
 // What every subcommand shares: the --delimiter flag's parsing and how warnings are printed.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "commands.hpp"
 #include "groupfit/error.hpp"
 
@@ -18,7 +20,7 @@ void print_warning(const std::string& message) {
   fmt::print(stderr, "groupfit: warning: {}\n", message);
 }
 
-std::uint64_t parse_size(const std::string& text) {
+std::uint64_t parse_size(const std::string& flag, const std::string& text) {
   std::size_t used = 0;
   double value = 0;
   try {
@@ -32,10 +34,31 @@ std::uint64_t parse_size(const std::string& text) {
   if (unit == "K" || unit == "KB" || unit == "KiB") scale = 1024.0;
   if (unit == "M" || unit == "MB" || unit == "MiB") scale = 1024.0 * 1024;
   if (unit == "G" || unit == "GB" || unit == "GiB") scale = 1024.0 * 1024 * 1024;
-  if (used == 0 || scale == 0 || value <= 0) {
-    throw InputError(fmt::format("expected a size such as 512M or 2G, got '{}'", text));
+  // nan, inf and 0 are no sizes; neither is less than a byte (0.5 would round to 0, "no limit").
+  if (used == 0 || scale == 0 || !std::isfinite(value) || !(value * scale >= 1)) {
+    throw InputError(
+        fmt::format("{} must be a positive size such as 512M or 2G, got '{}'", flag, text));
+  }
+  // Beyond any address space, and past what the conversion to 64 bits can hold.
+  if (value * scale >= 0x1p63) {
+    throw InputError(fmt::format("{} must be less than 8 EiB, got '{}'", flag, text));
   }
   return static_cast<std::uint64_t>(value * scale);
+}
+
+double parse_seconds(const std::string& flag, const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !std::isfinite(value) || !(value > 0)) {
+    throw InputError(
+        fmt::format("{} must be a positive, finite number of seconds, got '{}'", flag, text));
+  }
+  return value;
 }
 
 }  // namespace groupfit::cli

@@ -15,11 +15,13 @@ namespace {
 struct TrainFlags {
   TrainConfig config;
   std::string delimiter = "auto";
+  std::string executor = "auto";
   std::vector<std::string> params;
   std::string params_file;
   int threads_per_model = 0;
   bool quiet = false;
   std::string memory_limit;
+  std::string group_timeout;
 };
 
 std::string fixed_or_blank(double value, int digits) {
@@ -85,11 +87,11 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--param", flags->params,
                   "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
   sub->add_option("--params", flags->params_file, "JSON file of model parameters");
-  sub->add_option("--executor", c.executor,
+  sub->add_option("--executor", flags->executor,
                   "How to run the groups: auto (workers, threads per group and order planned "
                   "from a calibration), sequential, threads or processes")
       ->capture_default_str();
-  sub->add_option("--group-timeout", c.group_timeout_seconds,
+  sub->add_option("--group-timeout", flags->group_timeout,
                   "processes: kill a worker stuck this many seconds on one group");
   sub->add_option("--worker-memory-limit", flags->memory_limit,
                   "processes: address space each worker may use beyond the shared data (2G)");
@@ -105,6 +107,13 @@ Command add_train_command(CLI::App& app) {
       sub, [flags] {
         TrainConfig config = flags->config;
         config.delimiter = parse_delimiter(flags->delimiter);
+        const auto executor = executor_kind_named(flags->executor);
+        if (!executor) {
+          throw InputError(
+              fmt::format("--executor must be auto, sequential, threads or processes, got '{}'",
+                          flags->executor));
+        }
+        config.executor = *executor;
         if (!flags->params_file.empty()) apply_params_file(config.model, flags->params_file);
         for (const auto& p : flags->params) {
           const auto eq = p.find('=');
@@ -113,8 +122,13 @@ Command add_train_command(CLI::App& app) {
           }
           apply_param(config.model, p.substr(0, eq), p.substr(eq + 1));
         }
+        // Checked here, before any work: given, each must be a real limit, never a silent
+        // "none" (0, -1, nan) nor one past what the system can hold (1e30G).
         if (!flags->memory_limit.empty()) {
-          config.worker_memory_limit = parse_size(flags->memory_limit);
+          config.worker_memory_limit = parse_size("--worker-memory-limit", flags->memory_limit);
+        }
+        if (!flags->group_timeout.empty()) {
+          config.group_timeout_seconds = parse_seconds("--group-timeout", flags->group_timeout);
         }
         if (flags->threads_per_model > 0) config.model.threads_per_model = flags->threads_per_model;
         const bool quiet = flags->quiet;
@@ -133,6 +147,12 @@ Command add_train_command(CLI::App& app) {
         if (report.interrupted) {
           print_warning("interrupted: outputs hold the finished groups; run again with --resume");
           return kExitInterrupted;
+        }
+        if (report.failed > 0 && !quiet) {
+          print_warning(fmt::format(
+              "{} groups failed; the others are kept in the checkpoint: train again with "
+              "--resume to retrain only the failed groups",
+              report.failed));
         }
         return report.failed > 0 ? kExitSomeGroupsFailed : kExitOk;
       }};

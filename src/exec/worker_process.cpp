@@ -1,12 +1,14 @@
 // WorkerProcess: see worker_process.hpp.
 #include "exec/worker_process.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <system_error>
@@ -28,6 +30,14 @@ WorkerProcess WorkerProcess::spawn(const WorkerLaunch& launch) {
   // dup2 clears close-on-exec on the target, so only these two descriptors reach the worker.
   posix_spawn_file_actions_adddup2(&actions, child_end.get(), kWorkerChannelFd);
   posix_spawn_file_actions_adddup2(&actions, launch.matrix_fd, kWorkerMatrixFd);
+  // A worker's stderr goes nowhere: what a library or the C++ runtime prints there as a worker
+  // dies (XGBoost out of memory under --worker-memory-limit: "terminate called without an active
+  // exception") is not for the user, whose stderr holds groupfit's own lines only; the group's
+  // failure says what happened. GROUPFIT_WORKER_STDERR=1 keeps it, for debugging and for the
+  // sanitizer builds, whose reports from workers must be seen.
+  if (std::getenv("GROUPFIT_WORKER_STDERR") == nullptr) {
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  }
 
   std::vector<std::string> args = {"groupfit-worker", std::string(kWorkerFlag)};
   if (launch.memory_limit_bytes > 0) {

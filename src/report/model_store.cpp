@@ -2,7 +2,6 @@
 #include "report/model_store.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <fstream>
@@ -59,19 +58,10 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
 
 }  // namespace
 
-ModelWriter::ModelWriter(const fs::path& out_dir)
-    : out_dir_(out_dir), staging_(out_dir / fmt::format("models.tmp-{}", ::getpid())) {
+ModelWriter::ModelWriter(const fs::path& models_dir) : dir_(models_dir) {
   std::error_code ec;
-  fs::remove_all(staging_, ec);
-  fs::create_directories(staging_, ec);
-  if (ec) throw OutputError(fmt::format("cannot create '{}': {}", staging_.string(), ec.message()));
-}
-
-ModelWriter::~ModelWriter() {
-  if (!committed_) {
-    std::error_code ignored;
-    fs::remove_all(staging_, ignored);
-  }
+  fs::create_directories(dir_, ec);
+  if (ec) throw OutputError(fmt::format("cannot create '{}': {}", dir_.string(), ec.message()));
 }
 
 void ModelWriter::add(std::size_t order, const GroupKey& key, std::string_view json) {
@@ -81,13 +71,8 @@ void ModelWriter::add(std::size_t order, const GroupKey& key, std::string_view j
   if (!taken_.insert(lower).second) {  // a 64-bit hash collision: vanishingly rare, still safe
     file = fmt::format("{}.{}.json", file.substr(0, file.size() - 5), stored_.size());
   }
-  write_file_atomically(staging_ / file, json);
+  write_file_atomically(dir_ / file, json);
   stored_.push_back({order, {key, file}});
-}
-
-void ModelWriter::commit(const ModelSchema& schema) {
-  finish(schema);
-  publish();
 }
 
 void ModelWriter::finish(const ModelSchema& schema) {
@@ -103,31 +88,17 @@ void ModelWriter::finish(const ModelSchema& schema) {
     csv.text(m.key.display()).text(m.file);
     csv.end_row();
   }
-  write_file_atomically(staging_ / "index.csv", index.str());
+  write_file_atomically(dir_ / "index.csv", index.str());
   write_file_atomically(
-      staging_ / "schema.json",
+      dir_ / "schema.json",
       schema_to_json(schema, stored).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
-void ModelWriter::publish() {
-  const fs::path final_dir = out_dir_ / "models";
-  const fs::path old_dir = out_dir_ / fmt::format("models.old-{}", ::getpid());
-  std::error_code ec;
-  if (fs::exists(final_dir, ec)) fs::rename(final_dir, old_dir, ec);
-  if (ec) {
-    throw OutputError(fmt::format("cannot replace '{}': {}", final_dir.string(), ec.message()));
-  }
-  fs::rename(staging_, final_dir, ec);
-  if (ec) throw OutputError(fmt::format("cannot write '{}': {}", final_dir.string(), ec.message()));
-  committed_ = true;
-  fs::remove_all(old_dir, ec);
-}
-
-void write_models(const fs::path& out_dir, const ModelSchema& schema,
+void write_models(const fs::path& models_dir, const ModelSchema& schema,
                   std::vector<ModelToWrite> models) {
-  ModelWriter writer(out_dir);
+  ModelWriter writer(models_dir);
   for (std::size_t i = 0; i < models.size(); ++i) writer.add(i, models[i].key, models[i].json);
-  writer.commit(schema);
+  writer.finish(schema);
 }
 
 ModelSet read_model_set(const fs::path& models_dir) {

@@ -34,34 +34,27 @@ struct StoredModel {
   std::string file;  // relative to models/
 };
 
-// Writes models/ under `out_dir` as a whole: each model goes into a staging folder as soon as it
-// is added (so finished models do not pile up in memory), and commit() writes the index and the
-// schema and swaps the folder in, so stale models of an earlier run never mix with this run's.
-// Without commit(), the staging folder is removed.
+// Writes a models/ folder: each model goes to disk as soon as it is added (so finished models
+// do not pile up in memory), and finish() writes the index and the schema. The folder is a staged
+// result's (report/output_stage.hpp), which is published or removed as a whole: models of an
+// earlier run never mix with this run's.
 class ModelWriter {
  public:
-  explicit ModelWriter(const std::filesystem::path& out_dir);
+  // Creates `models_dir`; OutputError if it cannot.
+  explicit ModelWriter(const std::filesystem::path& models_dir);
   ModelWriter(const ModelWriter&) = delete;
   ModelWriter& operator=(const ModelWriter&) = delete;
-  ~ModelWriter();
 
   // `order` sorts the index (the group's position in the sorted group list), so the index is
   // the same whatever order groups finish in.
   void add(std::size_t order, const GroupKey& key, std::string_view json);
-  // finish() then publish().
-  void commit(const ModelSchema& schema);
-  // Writes the index and the schema into the staging folder: the step that can fail for want
-  // of space, done before anything of the run is moved into place.
+  // Writes the index and the schema.
   void finish(const ModelSchema& schema);
-  // Swaps the staging folder in as models/ (renames only).
-  void publish();
 
  private:
-  std::filesystem::path out_dir_;
-  std::filesystem::path staging_;
+  std::filesystem::path dir_;
   std::vector<std::pair<std::size_t, StoredModel>> stored_;
   std::set<std::string> taken_;  // lower-cased names, for case-insensitive file systems
-  bool committed_ = false;
 };
 
 struct ModelToWrite {
@@ -69,7 +62,7 @@ struct ModelToWrite {
   std::string json;
 };
 // All at once, in the given order: a ModelWriter for callers that hold every model already.
-void write_models(const std::filesystem::path& out_dir, const ModelSchema& schema,
+void write_models(const std::filesystem::path& models_dir, const ModelSchema& schema,
                   std::vector<ModelToWrite> models);
 
 struct ModelSet {

@@ -16,12 +16,15 @@ namespace {
 
 // The settings that decide results; the hash is taken over this object's text.
 json result_config(const TrainConfig& c) {
-  // The input's size and modification time stand for its content: a changed file must not be
-  // resumed as if it were the same.
+  // The input is the file itself, however its path was typed (u.csv, ./u.csv, /abs/u.csv):
+  // its canonical path, and its size and modification time standing for its content, so that a
+  // changed file is not resumed as if it were the same.
   std::error_code ec;
+  const std::filesystem::path canonical = std::filesystem::canonical(c.input, ec);
+  const std::string input = ec ? c.input : canonical.string();
   const auto bytes = std::filesystem::file_size(c.input, ec);
   const auto mtime = std::filesystem::last_write_time(c.input, ec).time_since_epoch().count();
-  return {{"input", c.input},
+  return {{"input", input},
           {"input_bytes", ec ? 0 : bytes},
           {"input_mtime", ec ? 0 : mtime},
           {"delimiter", c.delimiter ? std::string(1, c.delimiter) : "auto"},
@@ -60,7 +63,7 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
   XGBoostVersion(&major, &minor, &patch);
   json cfg = result_config(config);
   cfg["out_dir"] = config.out_dir;
-  cfg["executor"] = config.executor;
+  cfg["executor"] = to_string(config.executor);
   cfg["workers"] = timings.workers;
   cfg["threads_per_model"] = config.model.threads_per_model;
   // What a model starts from and what its predictions mean, for whoever reads the outputs.

@@ -17,21 +17,21 @@ namespace groupfit {
 ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
                              const MatrixView& data, unsigned cores) {
   ExecutionPlan plan;
-  if (config.executor != "auto") {
+  if (config.executor != ExecutorKind::Auto) {
     plan.executor = config.executor;
-    plan.workers = config.executor == "sequential" ? 1
-                   : config.workers > 0            ? config.workers
-                                                   : cores;
+    plan.workers = config.executor == ExecutorKind::Sequential ? 1
+                   : config.workers > 0                        ? config.workers
+                                                               : cores;
     plan.default_threads = config.model.threads_per_model;
     plan.order = largest_first(tasks);
-    plan.record = {{"executor", plan.executor},
+    plan.record = {{"executor", to_string(plan.executor)},
                    {"workers", plan.workers},
                    {"threads_per_model", plan.default_threads},
                    {"reason", "as requested"}};
     return plan;
   }
   const bool needs_isolation = config.group_timeout_seconds > 0 || config.worker_memory_limit > 0;
-  plan.executor = needs_isolation ? "processes" : "threads";
+  plan.executor = needs_isolation ? ExecutorKind::Processes : ExecutorKind::Threads;
   plan.workers = cores;
   plan.default_threads = 1;
   plan.cores = static_cast<int>(cores);
@@ -54,7 +54,7 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
          {"expected_seconds", costs[item.task] / calibration.scaling.at(item.threads)}});
   }
   plan.record = {
-      {"executor", plan.executor},
+      {"executor", to_string(plan.executor)},
       {"workers", plan.workers},
       {"reason", fmt::format("{}; {}", chosen.reason,
                              needs_isolation

@@ -15,7 +15,7 @@
 namespace groupfit {
 
 struct ExecutionPlan {
-  std::string executor;  // sequential, threads or processes
+  ExecutorKind executor = ExecutorKind::Sequential;  // never Auto
   unsigned workers = 1;
   int default_threads = 1;         // for tasks whose `threads` is 0
   int cores = 0;                   // at most this many model threads at once; 0: no limit

@@ -24,7 +24,11 @@ namespace groupfit {
 
 PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   if (config.output.empty()) throw InputError("--out is required");
-  const std::filesystem::path models_dir(config.models_dir);
+  // Resolved once: a run's models/ is a symlink into its current result (report/output_stage.hpp),
+  // and a training run publishing meanwhile must not give us its schema and another's models.
+  std::error_code ec;
+  std::filesystem::path models_dir = std::filesystem::canonical(config.models_dir, ec);
+  if (ec) models_dir = config.models_dir;
   const ModelSet set = read_model_set(models_dir);
   const Table table = read_csv_file(config.input, {config.delimiter, available_cores()});
   // The group and id values are written out: like train, refuse text that is not UTF-8.

@@ -1,317 +1,152 @@
-// groupfit::train: the whole training run, in the one direction data flows —
-// read the table, plan the groups (features, splits, tasks), execute (train every group),
-// write the outputs. Nothing is written until planning has succeeded, so a bad input leaves
-// no output behind; outputs are staged and published together (report/output_stage.hpp), so a
-// run that fails while writing (a full disk) leaves none either. Finished groups are
-// checkpointed as they arrive (report/checkpoint.hpp).
+// groupfit::train: the whole training run, as stages that read top-down in the one direction
+// data flows —
+//   resolve (run_config.hpp)   the flags and parameters, before anything is read or written;
+//   lock                       one run per --out for its whole life (report/out_lock.hpp);
+//   prepare (prepared_run.hpp) read the table, plan the groups and their execution;
+//   restore                    with --resume, the groups a checkpoint already holds;
+//   execute                    every group trained by the planned executor into a ResultCollector
+//                              (checkpoint, models, progress: result_collector.hpp);
+//   publish                    metrics.csv, predictions.csv, run.json and models/ staged, then
+//                              swapped in as one atomic step (report/output_stage.hpp).
+// Nothing is written until planning has succeeded, so a bad input leaves no output behind; a run
+// that fails or dies while writing (a full disk, a kill) leaves the previous result as it was.
+// The checkpoint is kept until every group is ok or skipped, so --resume retrains the rest.
 #include <fmt/format.h>
 
-#include <memory>
+#include <atomic>
 
 #include "base/atomic_file.hpp"
 #include "base/run_clock.hpp"
-#include "exec/core_count.hpp"
-#include "exec/process_executor.hpp"
-#include "exec/sequential_executor.hpp"
-#include "exec/thread_executor.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
-#include "groupfit/limits.hpp"
-#include "plan/feature_matrix.hpp"
-#include "plan/group_task.hpp"
-#include "plan/grouping.hpp"
-#include "plan/id_check.hpp"
-#include "plan/objective.hpp"
-#include "plan/target.hpp"
 #include "report/checkpoint.hpp"
 #include "report/model_store.hpp"
+#include "report/out_lock.hpp"
 #include "report/output_stage.hpp"
 #include "report/prediction_columns.hpp"
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
-#include "run/execution_plan.hpp"
+#include "run/executor_factory.hpp"
+#include "run/prepared_run.hpp"
+#include "run/result_collector.hpp"
+#include "run/run_config.hpp"
 #include "run/run_summary.hpp"
-#include "table/csv_reader.hpp"
-#include "table/finite_values.hpp"
-#include "table/utf8_values.hpp"
 #include "train/group_trainer.hpp"
-#include "train/param_probe.hpp"
 
 namespace groupfit {
 namespace {
 
 namespace fs = std::filesystem;
 
-void check_config(const TrainConfig& c) {
-  if (c.group_column.empty()) throw InputError("--group is required");
-  if (c.target_column.empty()) throw InputError("--target is required");
-  if (c.out_dir.empty()) throw InputError("--out is required");
-  if (!(c.valid_fraction > 0 && c.valid_fraction < 1)) {
-    throw InputError(
-        fmt::format("--valid-fraction must be between 0 and 1, got {}", c.valid_fraction));
+// Trains every group not done yet, in the plan's order, into a ResultCollector.
+void execute(PreparedRun& run, RunResults& state, CheckpointWriter& checkpoint, ModelWriter& models,
+             const ProgressSink& progress, const RunClock& clock) {
+  std::vector<std::size_t> order;
+  for (std::size_t i : run.plan.order) {
+    if (!state.done[i]) order.push_back(i);
   }
-  if (c.executor != "auto" && c.executor != "sequential" && c.executor != "threads" &&
-      c.executor != "processes") {
-    throw InputError(fmt::format(
-        "--executor must be auto, sequential, threads or processes, got '{}'", c.executor));
-  }
-  if (!c.weight_column.empty() &&
-      (c.weight_column == c.group_column || c.weight_column == c.target_column ||
-       c.weight_column == c.id_column)) {
-    throw InputError(
-        fmt::format("--weight '{}' is also the group, target or id column", c.weight_column));
-  }
-  if (c.max_categories > kMaxCategories) {
-    throw InputError(fmt::format("--max-categories must be at most {} (the limit), got {}",
-                                 kMaxCategories, c.max_categories));
-  }
+  const std::atomic<bool> never_stop{false};
+  const std::atomic<bool>& stop = run.config.stop ? *run.config.stop : never_stop;
+  const double start = clock.seconds();
+  ResultCollector sink(run.tasks, order, state, checkpoint, models, progress, clock);
+  const MatrixView data = run.data();
+  make_executor(run.config, run.plan, run.matrix, data, run.timings.cores)
+      ->run(run.tasks, order, std::ref(sink), stop);
+  run.timings.train_seconds = clock.seconds() - start;
 }
 
-// The columns whose text is written into an output: they must be valid UTF-8.
-std::vector<std::string> written_text_columns(const TrainConfig& config,
-                                              const ObjectiveInfo& objective,
-                                              const std::vector<FeatureSpec>& features) {
-  std::vector<std::string> names = {config.group_column};
-  if (objective.kind != TaskKind::Regression) names.push_back(config.target_column);  // classes
-  if (!config.id_column.empty()) names.push_back(config.id_column);
-  for (const FeatureSpec& f : features) {
-    if (f.categorical) names.push_back(f.name);
+// Writes every output into the stage and swaps it in.
+void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputStage& stage,
+             const RunClock& clock) {
+  const TrainConfig& config = run.config;
+  const double write_start = clock.seconds();
+  const Column* id_column =
+      config.id_column.empty() ? nullptr : &run.table.column(config.id_column);
+  write_metrics_csv(stage.path("metrics.csv"), run.objective.kind, run.tasks, state.results);
+  write_predictions_csv(stage.path("predictions.csv"), run.tasks, state.results, id_column,
+                        PredictionColumns(run.objective.kind, run.classes));
+  models.finish({.group_column = config.group_column,
+                 .target_column = config.target_column,
+                 .id_column = config.id_column,
+                 .features = run.selection.features,
+                 .objective = std::string(run.objective.name),
+                 .classes = run.classes});
+  if (!config.trace_file.empty()) {
+    write_trace_json(config.trace_file, std::string(to_string(run.plan.executor)), run.tasks,
+                     state.results, state.ran);
   }
-  return names;
-}
-
-std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& features) {
-  std::vector<std::string> names;
-  for (const FeatureSpec& f : features) {
-    if (!f.categorical) names.push_back(f.name);
-  }
-  return names;
-}
-
-std::unique_ptr<Executor> make_executor(const TrainConfig& config, const ExecutionPlan& plan,
-                                        const FeatureMatrix& matrix, const MatrixView& data,
-                                        unsigned cores) {
-  if (plan.executor == "processes") {
-    ProcessOptions options;
-    options.workers = plan.workers;
-    options.default_threads = plan.default_threads;
-    options.cores = plan.cores;
-    options.group_timeout_seconds = config.group_timeout_seconds;
-    options.memory_limit_bytes = config.worker_memory_limit;
-    options.executable = config.worker_executable;
-    // libgomp cannot see other processes' threads: without this, oversubscribed worker
-    // processes spin against each other (docs/design.md).
-    options.passive_wait = plan.workers * static_cast<unsigned>(plan.default_threads) > cores;
-    return std::make_unique<ProcessExecutor>(
-        matrix, std::vector<FeatureSpec>(data.features.begin(), data.features.end()), config.model,
-        options);
-  }
-  TrainFunction train = [&data, &params = config.model](const GroupTask& task,
-                                                        const std::atomic<bool>& stop) {
-    return train_group(task, data, params, &stop);
-  };
-  if (plan.executor == "threads") {
-    return std::make_unique<ThreadExecutor>(std::move(train), plan.workers, plan.default_threads,
-                                            plan.cores);
-  }
-  return std::make_unique<SequentialExecutor>(std::move(train));
-}
-
-struct Restored {
-  std::size_t groups = 0;            // groups taken from the checkpoint, not trained again
-  std::uint64_t readable_bytes = 0;  // where this run's results will follow
-};
-
-// Takes the ok and skipped groups of a checkpoint whose configuration matches this run's.
-Restored restore_checkpoint(const fs::path& path, const std::string& hash,
-                            std::vector<GroupResult>& results, std::vector<bool>& done) {
-  const Checkpoint cp = read_checkpoint(path);
-  if (cp.config_hash != hash) {
-    throw InputError(
-        fmt::format("cannot resume: the configuration or input differs from the interrupted run's "
-                    "(config hash {} vs {}); use the same input and flags, or another --out",
-                    hash, cp.config_hash));
-  }
-  Restored restored;
-  restored.readable_bytes = cp.readable_bytes;
-  for (const GroupResult& r : cp.results) {
-    if (r.index >= results.size() || r.status == GroupStatus::Failed) continue;
-    if (!done[r.index]) ++restored.groups;
-    results[r.index] = r;
-    done[r.index] = true;
-  }
-  return restored;
+  run.timings.write_seconds = clock.seconds() - write_start;
+  run.timings.wall_seconds = clock.seconds();
+  write_run_json(stage.path("run.json"), config, run.tasks, state.results, run.timings,
+                 run.plan.record, run.classes);
+  stage.publish();
 }
 
 }  // namespace
 
 TrainReport train(const TrainConfig& given, const WarningSink& warn, const ProgressSink& progress) {
-  check_config(given);
-  // The parameters as a whole, then by XGBoost itself: before the input is read or --out is
-  // touched, so a bad value costs nothing and leaves an earlier run's outputs as they were.
-  TrainConfig config = given;
-  validate_params(config.model);
-  probe_params(config.model);
-  for (const auto& note : config.model.notes) warn(note);
+  TrainConfig config = resolve_config(given, warn);
   check_output_dir(config.out_dir);
-  RunClock clock;
-  RunTimings timings;
-  timings.cores = available_cores();
-
-  const Table table = read_csv_file(config.input, {config.delimiter, timings.cores});
-  timings.read_seconds = clock.seconds();
-
-  FeatureSelection selection = select_features(table, {.group_column = config.group_column,
-                                                       .target_column = config.target_column,
-                                                       .id_column = config.id_column,
-                                                       .weight_column = config.weight_column,
-                                                       .include = config.features,
-                                                       .exclude = config.drop,
-                                                       .max_categories = config.max_categories});
-  for (const auto& w : selection.warnings) warn(w);
-  const ObjectiveInfo objective = *find_objective(config.model.booster.at("objective"));
-  require_utf8_values(table, written_text_columns(config, objective, selection.features),
-                      config.input, config.delimiter);
-  require_finite_values(table, numeric_features(selection.features), config.input,
-                        config.delimiter);
-  if (!config.id_column.empty()) {
-    if (auto w = repeated_id_warning(table.column(config.id_column))) warn(*w);
-  }
-  FeatureMatrix matrix = encode_features(table, selection.features);
-  EncodedTarget target =
-      encode_target(table, {config.target_column, config.weight_column, objective}, config.input,
-                    config.delimiter);
-  matrix.labels = std::move(target.labels);
-  matrix.weights = std::move(target.weights);
-  if (objective.kind == TaskKind::Multiclass) {
-    config.model.booster["num_class"] = std::to_string(target.classes.size());
-  }
-  const std::vector<Group> groups = group_rows(table.column(config.group_column));
-  std::vector<GroupTask> tasks =
-      plan_tasks(groups, matrix.labels,
-                 {config.valid_fraction, config.seed, config.min_rows, config.model.rounds});
-  const MatrixView data = view_of(matrix, selection.features);
-  const ExecutionPlan plan = plan_execution(config, tasks, data, timings.cores);
-  timings.workers = plan.workers;
-  timings.plan_seconds = clock.seconds() - timings.read_seconds;
-
+  if (!config.trace_file.empty()) check_output_file(config.trace_file, "--trace");
   const fs::path out(config.out_dir);
-  OutputStage stage(out);  // declared first: removed last, after what it may have to clean up
-  const std::string hash = config_hash(config);
-  std::vector<GroupResult> results(tasks.size());
-  std::vector<bool> done(tasks.size(), false);
-  Restored restored;
-  if (config.resume) restored = restore_checkpoint(out / "checkpoint.gfc", hash, results, done);
-  const std::size_t resumed = restored.groups;
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!tasks[i].trainable()) {
-      results[i] = train_group(tasks[i], data, config.model);
-      done[i] = true;
+  // What dead runs left staged goes once no live run can own it.
+  const OutDirLock lock(out);
+  remove_stale_staging(out);
+  const RunClock clock;
+
+  PreparedRun run = prepare_run(std::move(config), warn, clock);
+  OutputStage stage(out);
+  const fs::path checkpoint_path = out / "checkpoint.gfc";
+  const std::string hash = config_hash(run.config);
+  RunResults state(run.tasks.size());
+  if (run.config.resume) restore_checkpoint(checkpoint_path, hash, state);
+  for (std::size_t i = 0; i < run.tasks.size(); ++i) {
+    if (!run.tasks[i].trainable()) {
+      state.results[i] = train_group(run.tasks[i], run.data(), run.config.model);
+      state.done[i] = true;
     }
   }
-  ModelWriter models(out);
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (done[i] && results[i].status == GroupStatus::Ok) {  // restored from the checkpoint
-      models.add(i, tasks[i].key, results[i].model_json);
-      std::string().swap(results[i].model_json);
-    }
-  }
-  CheckpointWriter checkpoint(out / "checkpoint.gfc", hash, config.resume, restored.readable_bytes);
+  CheckpointWriter checkpoint(checkpoint_path, hash, run.config.resume, state.checkpoint_bytes);
   bool interrupted = false;
   try {
-    std::vector<std::size_t> order;
-    double cost_ahead = 0;
-    for (std::size_t i : plan.order) {
-      if (done[i]) continue;
-      order.push_back(i);
-      cost_ahead += tasks[i].cost;
-    }
-    const std::atomic<bool> never_stop{false};
-    const std::atomic<bool>& stop = config.stop ? *config.stop : never_stop;
-    Progress state;
-    state.total = order.size();
-    double cost_done = 0;
-    const double train_start = clock.seconds();
-    std::vector<bool> ran(tasks.size(), false);
-    make_executor(config, plan, matrix, data, timings.cores)
-        ->run(
-            tasks, order,
-            [&](GroupResult&& r) {
-              const std::size_t i = r.index;
-              checkpoint.add(r);
-              // To disk now: 10,000 models held until the end would not fit in memory.
-              if (r.status == GroupStatus::Ok) {
-                models.add(i, tasks[i].key, r.model_json);
-                std::string().swap(r.model_json);
-              }
-              results[i] = std::move(r);
-              done[i] = ran[i] = true;
-              ++state.done;
-              state.failed += results[i].status == GroupStatus::Failed ? 1 : 0;
-              cost_done += tasks[i].cost;
-              state.elapsed_seconds = clock.seconds() - train_start;
-              state.eta_seconds =
-                  cost_done > 0 ? state.elapsed_seconds / cost_done * (cost_ahead - cost_done) : 0;
-              if (progress) progress(state);
-            },
-            stop);
-    timings.train_seconds = clock.seconds() - train_start;
-
-    interrupted = std::find(done.begin(), done.end(), false) != done.end();
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      if (!done[i]) {
-        results[i] = GroupResult{};
-        results[i].index = tasks[i].index;
-        results[i].message = "not trained: the run was interrupted (train again with --resume)";
+    ModelWriter models(stage.models_dir());
+    for (std::size_t i = 0; i < run.tasks.size(); ++i) {
+      if (state.done[i] && state.results[i].status == GroupStatus::Ok) {  // from the checkpoint
+        models.add(i, run.tasks[i].key, state.results[i].model_json);
+        std::string().swap(state.results[i].model_json);
       }
     }
-
-    const double write_start = clock.seconds();
-    const Column* id_column = config.id_column.empty() ? nullptr : &table.column(config.id_column);
-    write_metrics_csv(stage.path("metrics.csv"), objective.kind, tasks, results);
-    write_predictions_csv(stage.path("predictions.csv"), tasks, results, id_column,
-                          PredictionColumns(objective.kind, target.classes));
-    models.finish({.group_column = config.group_column,
-                   .target_column = config.target_column,
-                   .id_column = config.id_column,
-                   .features = selection.features,
-                   .objective = std::string(objective.name),
-                   .classes = target.classes});
-    if (!config.trace_file.empty()) {
-      write_trace_json(config.trace_file, plan.executor, tasks, results, ran);
-    }
-    timings.write_seconds = clock.seconds() - write_start;
-    timings.wall_seconds = clock.seconds();
-    write_run_json(stage.path("run.json"), config, tasks, results, timings, plan.record,
-                   target.classes);
-    models.publish();
-    stage.publish();
+    execute(run, state, checkpoint, models, progress, clock);
+    interrupted = !state.complete();
+    state.mark_unfinished(run.tasks);
+    publish(run, state, models, stage, clock);
   } catch (const OutputError& e) {
     checkpoint.discard_if_unused();
     const std::string message = stage.public_message(e.what());
-    const std::size_t kept = resumed + checkpoint.added();
+    const std::size_t kept = state.restored + checkpoint.added();
     if (kept == 0) throw OutputError(message);
     throw OutputError(
         fmt::format("{}; the {} finished groups are kept in '{}': make room and run "
                     "again with --resume",
-                    message, kept, (out / "checkpoint.gfc").string()));
+                    message, kept, checkpoint_path.string()));
   } catch (...) {
     checkpoint.discard_if_unused();
     throw;
   }
-  if (!interrupted) {
+  // Kept while a group is left to train: --resume retrains the failed and unfinished ones.
+  if (!interrupted && !state.any_failed()) {
     std::error_code ignored;
-    fs::remove(out / "checkpoint.gfc", ignored);
+    fs::remove(checkpoint_path, ignored);
   }
 
-  for (const std::string& line : warning_counts(results)) warn(line);
-  TrainReport report = summarize_run(tasks, results);
-  report.metric_names = metric_names(objective.kind);
-  report.resumed = resumed;
+  for (const std::string& line : warning_counts(state.results)) warn(line);
+  TrainReport report = summarize_run(run.tasks, state.results);
+  report.metric_names = metric_names(run.objective.kind);
+  report.resumed = state.restored;
   report.interrupted = interrupted;
-  report.read_seconds = timings.read_seconds;
-  report.train_seconds = timings.train_seconds;
+  report.read_seconds = run.timings.read_seconds;
+  report.train_seconds = run.timings.train_seconds;
   report.wall_seconds = clock.seconds();
   return report;
 }

@@ -16,6 +16,7 @@
 #include <limits>
 
 #include "train/constant_model.hpp"
+#include "train/metric_name_guard.hpp"
 #include "train/metrics.hpp"
 #include "train/xgb_handle.hpp"
 #include "train/xgb_matrix.hpp"
@@ -87,6 +88,7 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
       std::to_string(task.threads > 0 ? task.threads : params.threads_per_model);
   GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "nthread", nthread.c_str()));
 
+  const MetricNameGuard metric_name(params.booster.at("eval_metric"));
   DMatrixHandle eval_sets[] = {valid.get()};
   const char* eval_names[] = {"valid"};
   const double sign = metric_maximized(params.booster.at("eval_metric")) ? -1 : 1;
@@ -97,10 +99,18 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
       result.interrupted = true;
       return;
     }
-    GROUPFIT_XGB(XGBoosterUpdateOneIter(booster.get(), round, train.get()));
-    const char* line = nullptr;
-    GROUPFIT_XGB(XGBoosterEvalOneIter(booster.get(), round, eval_sets, eval_names, 1, &line));
-    const double score = sign * parse_eval(line);
+    {
+      // The first update configures the booster, which names its metrics.
+      const auto lock = round == 0 ? metric_name.lock() : std::unique_lock<std::mutex>();
+      GROUPFIT_XGB(XGBoosterUpdateOneIter(booster.get(), round, train.get()));
+    }
+    double score = 0;
+    {
+      const auto lock = metric_name.lock();
+      const char* line = nullptr;
+      GROUPFIT_XGB(XGBoosterEvalOneIter(booster.get(), round, eval_sets, eval_names, 1, &line));
+      score = sign * parse_eval(line);  // the line lives in XGBoost's per-thread storage
+    }
     if (score < best) {
       best = score;
       best_round = round;
@@ -110,7 +120,10 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   }
 
   Booster model;
-  GROUPFIT_XGB(XGBoosterSlice(booster.get(), 0, best_round + 1, 1, model.out()));
+  {
+    const auto lock = metric_name.lock();  // the slice is configured like a new booster
+    GROUPFIT_XGB(XGBoosterSlice(booster.get(), 0, best_round + 1, 1, model.out()));
+  }
   const std::vector<float> valid_pred = predict(model, valid, task.valid_rows.size());
   result.scores = score_predictions(objective.kind, valid_pred, valid_block.labels,
                                     valid_block.weights, num_class);

@@ -84,12 +84,19 @@ TEST(BadGroups, PathCharactersStayInsideModels) {
     EXPECT_EQ(status.at(name).substr(0, 3), "ok,") << name;
   }
 
-  // Nothing outside out/, only plain files directly inside out/models, distinct ignoring case.
-  for (const auto& entry : list_tree(dir)) {
-    const bool in_models = entry.rfind("out/models/", 0) == 0;
-    EXPECT_TRUE(entry == "data.csv" || entry == "out" || entry == "out/metrics.csv" ||
-                entry == "out/predictions.csv" || entry == "out/run.json" ||
-                entry == "out/models" || (in_models && entry.find('/', 11) == std::string::npos))
+  // Nothing outside out/, only plain files directly inside the result's models/ (out/models is
+  // a symlink into out/.result-<n>/, written out/R here), distinct ignoring case.
+  const std::set<std::string> expected = {
+      "data.csv",       "out",         "out/.current", "out/metrics.csv",   "out/predictions.csv",
+      "out/run.json",   "out/models",  "out/R",        "out/R/metrics.csv", "out/R/predictions.csv",
+      "out/R/run.json", "out/R/models"};
+  for (std::string entry : list_tree(dir)) {
+    if (entry.rfind("out/.result-", 0) == 0) {
+      const auto slash = entry.find('/', 4);
+      entry = "out/R" + (slash == std::string::npos ? "" : entry.substr(slash));
+    }
+    const bool in_models = entry.rfind("out/R/models/", 0) == 0;
+    EXPECT_TRUE(expected.count(entry) || (in_models && entry.find('/', 13) == std::string::npos))
         << "unexpected " << entry;
   }
   std::set<std::string> lower_names;

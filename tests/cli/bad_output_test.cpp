@@ -110,6 +110,9 @@ TEST(BadOutput, DiskFillsWhileWritingOutputs) {
                          "' (disk full?)"),
               std::string::npos)
         << r.err;
+    // Only paths that exist or are documented: no staging folder or temporary name.
+    EXPECT_EQ(r.err.find(".result-"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(".tmp-"), std::string::npos) << r.err;
     EXPECT_EQ(list_tree(dir / "disk" / "out"), std::vector<std::string>{"checkpoint.gfc"});
 
     // The kept checkpoint is whole: with room, --resume takes both groups from it.

@@ -77,6 +77,20 @@ TEST_F(ProcessFaults, RunawayAllocationStopsAtMemoryLimit) {
   expect_only_group_failed(status, 5u, "Region-02", "out of memory");
 }
 
+// A limit far too small for XGBoost makes it abort inside a worker ("terminate called without
+// an active exception" on the worker's stderr): the groups fail, and the user's stderr stays
+// free of it (here empty, with --quiet).
+TEST_F(ProcessFaults, TinyMemoryLimitFailsGroupsQuietly) {
+  ::unsetenv("GROUPFIT_WORKER_STDERR");  // the default: sanitizer runs set it
+  ProgramResult r;
+  const auto status = run_with_fault("none", {"--worker-memory-limit", "1"}, r);
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::size_t failed = 0;
+  for (const auto& [group, s] : status) failed += s.substr(0, 7) == "failed," ? 1 : 0;
+  EXPECT_GE(failed, 1u);
+}
+
 TEST_F(ProcessFaults, NoFaultMeansExitZero) {
   ProgramResult r;
   const auto status = run_with_fault("none", {}, r);

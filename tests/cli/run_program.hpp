@@ -1,9 +1,14 @@
 // Runs the real `groupfit` binary for end-to-end tests and captures its exit status and output.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -50,9 +55,12 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+// Runs groupfit with `args`, in the folder `cwd` when given (for relative paths).
 inline ProgramResult run_groupfit(const std::vector<std::string>& args,
-                                  const std::filesystem::path& work_dir) {
-  std::string command = shell_quote(GROUPFIT_BINARY);
+                                  const std::filesystem::path& work_dir,
+                                  const std::filesystem::path& cwd = {}) {
+  std::string command = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
+  command.append(shell_quote(GROUPFIT_BINARY));
   // append() rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter.
   for (const auto& a : args) command.append(" ").append(shell_quote(a));
   const auto out_file = work_dir / "stdout.txt", err_file = work_dir / "stderr.txt";
@@ -128,6 +136,83 @@ inline std::vector<std::string> list_tree(const std::filesystem::path& root) {
   }
   std::sort(entries.begin(), entries.end());
   return entries;
+}
+
+extern "C" char** environ;
+
+// A groupfit run in the background, with its stdout and stderr in files in `work_dir` and
+// `env` ("NAME=value") added to the environment: for tests of concurrent runs and of kills.
+// Killed (SIGKILL) and reaped when it goes out of scope still running.
+class BackgroundRun {
+ public:
+  BackgroundRun(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
+                const std::vector<std::string>& env = {})
+      : out_(work_dir / "background-stdout.txt"), err_(work_dir / "background-stderr.txt") {
+    std::vector<std::string> argv_storage = {GROUPFIT_BINARY};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_storage = env;
+    for (char** e = environ; *e != nullptr; ++e) env_storage.emplace_back(*e);
+    std::vector<char*> envp;
+    for (auto& e : env_storage) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (::posix_spawn(&pid_, GROUPFIT_BINARY, &actions, nullptr, argv.data(), envp.data()) != 0) {
+      pid_ = -1;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+  }
+  BackgroundRun(const BackgroundRun&) = delete;
+  BackgroundRun& operator=(const BackgroundRun&) = delete;
+  ~BackgroundRun() {
+    if (running()) {
+      ::kill(pid_, SIGKILL);
+      wait();
+    }
+  }
+
+  pid_t pid() const { return pid_; }
+  bool running() {
+    if (pid_ <= 0 || finished_) return false;
+    int raw = 0;
+    if (::waitpid(pid_, &raw, WNOHANG) != pid_) return true;
+    finish(raw);
+    return false;
+  }
+  void signal(int sig) { ::kill(pid_, sig); }
+  // Waits for the end: the exit status, or -1 when a signal ended it.
+  int wait() {
+    if (pid_ > 0 && !finished_) {
+      int raw = 0;
+      while (::waitpid(pid_, &raw, 0) < 0 && errno == EINTR) {
+      }
+      finish(raw);
+    }
+    return status_;
+  }
+  std::string err() const { return read_file(err_); }
+
+ private:
+  void finish(int raw) {
+    finished_ = true;
+    status_ = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  }
+
+  std::filesystem::path out_, err_;
+  pid_t pid_ = -1;
+  bool finished_ = false;
+  int status_ = -1;
+};
+
+// Sleeps a little, for tests that wait for another process to reach a state (never a deadline:
+// the wait ends when the state is reached or the process has ended).
+inline void pause_briefly() {
+  ::usleep(20'000);
 }
 
 }  // namespace groupfit::testing_support

@@ -56,7 +56,7 @@ class ProcessResources : public ::testing::Test {
     c.group_column = "Region";
     c.target_column = "IBD";
     c.out_dir = (dir_ / out).string();
-    c.executor = "processes";
+    c.executor = ExecutorKind::Processes;
     c.workers = 2;
     c.min_rows = 3;
     c.model.rounds = 2;

@@ -57,24 +57,21 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
   first[0].json = "{}";
   first[1].key = {true, ""};
   first[1].json = "{}";
-  write_models(dir, schema, std::move(first));
-  // A second run replaces the folder as a whole: no stale model remains.
-  std::vector<ModelToWrite> second(1);
-  second[0].key = {true, ""};
-  second[0].json = "{\"x\":1}";
-  write_models(dir, schema, std::move(second));
+  write_models(dir / "models", schema, std::move(first));
   const ModelSet set = read_model_set(dir / "models");
-  ASSERT_EQ(set.models.size(), 1u);
-  EXPECT_TRUE(set.models[0].key.missing);
+  ASSERT_EQ(set.models.size(), 2u);
+  EXPECT_EQ(set.models[0].key.text, "../up");
+  EXPECT_TRUE(set.models[1].key.missing);
   EXPECT_EQ(set.schema.features[1].categories, (std::vector<std::string>{"a", "b"}));
   std::size_t files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir / "models")) {
     (void)e;
     ++files;
   }
-  EXPECT_EQ(files, 3u);  // one model, index.csv, schema.json
+  EXPECT_EQ(files, 4u);  // two models, index.csv, schema.json
+  // "../up" stayed inside models/.
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    EXPECT_EQ(e.path().filename(), "models");  // no staging folder left
+    EXPECT_EQ(e.path().filename(), "models");
   }
 }
 
@@ -84,31 +81,25 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
 namespace groupfit {
 namespace {
 
-TEST(ModelWriter, WritesOnAddSortsIndexAndCleansUpWithoutCommit) {
+// Replacing an earlier run's models as a whole is the output stage's job (a run's result is
+// published or removed together): tests/cli/publish_kill_test.cpp checks it end to end.
+TEST(ModelWriter, WritesOnAddSortsIndex) {
   const auto dir = std::filesystem::path(testing::TempDir()) / "model_writer_test";
   std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
   {
-    ModelWriter writer(dir);
+    ModelWriter writer(dir / "models");
     writer.add(2, {false, "b"}, "{\"b\":1}");
     writer.add(0, {false, "a"}, "{\"a\":1}");
-    std::size_t staged = 0;
+    std::size_t written = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-      staged += e.path().extension() == ".json" ? 1 : 0;
+      written += e.path().extension() == ".json" ? 1 : 0;
     }
-    EXPECT_EQ(staged, 2u) << "models are on disk before commit";
-    writer.commit({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}});
+    EXPECT_EQ(written, 2u) << "models are on disk before finish";
+    writer.finish({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}});
   }
   const ModelSet set = read_model_set(dir / "models");
   ASSERT_EQ(set.models.size(), 2u);
   EXPECT_EQ(set.models[0].key.text, "a");  // sorted by order, not by arrival
-  {
-    ModelWriter abandoned(dir);
-    abandoned.add(0, {false, "c"}, "{}");
-  }
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    EXPECT_EQ(e.path().filename(), "models") << "staging left behind";
-  }
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ class Resume : public ::testing::TestWithParam<std::string> {
     c.min_rows = 10;
     c.model.rounds = 30;
     c.model.booster["eta"] = "0.3";
-    c.executor = GetParam();
+    c.executor = *executor_kind_named(GetParam());
     c.workers = 2;
     c.worker_executable = GROUPFIT_BINARY;
     return c;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 #include "base/split_mix.hpp"
 
@@ -145,6 +146,28 @@ TEST(GroupTrainer, UserBaseScoreIsKept) {
   ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
   EXPECT_LT(r.predictions.at(0), 10.0f);
   EXPECT_NE(r.model_json.find("\"base_score\":\"5E-1\""), std::string::npos);
+}
+
+// XGBoost 1.7 names tweedie-nloglik@rho in a shared static string: models evaluating at once on
+// threads corrupted the heap (train/metric_name_guard.hpp). Four threads, 400 evaluations each.
+TEST(GroupTrainer, ParameterizedMetricOnManyThreadsAtOnce) {
+  SmallData d(300);
+  for (float& y : d.matrix.labels) y = std::isnan(y) ? y : std::fabs(y) + 1;
+  ModelParams p = fast_params();
+  p.rounds = 400;
+  p.early_stopping_rounds = 400;
+  p.booster["objective"] = "reg:tweedie";
+  p.booster["eval_metric"] = "tweedie-nloglik@1.3";
+  std::vector<GroupResult> results(4);
+  std::vector<std::thread> threads;
+  for (auto& r : results) {
+    threads.emplace_back([&] { r = train_group(d.task, d.view(), p); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) {
+    ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+    EXPECT_EQ(r.model_json, results[0].model_json);
+  }
 }
 
 }  // namespace
