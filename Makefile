@@ -3,7 +3,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: setup build demo test check clean format format-check bench-setup case-study fuzz \
+.PHONY: setup build demo test check clean format format-check lint bench-setup case-study fuzz \
   test-asan test-tsan
 
 setup:
@@ -39,9 +39,15 @@ bench-setup:
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
-# Fails when a C++ file differs from clang-format's layout (CI runs it).
+# Fails when a C++ file differs from clang-format's layout.
 format-check:
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
+
+# What CI checks after the tests: format everywhere, clang-tidy on recently changed sources
+# (scripts/lint.sh; LINT_ALL=1 for every file).
+lint: setup $(BUILD)/CMakeCache.txt
+	@bash scripts/setup.sh --lint
+	@bash scripts/lint.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

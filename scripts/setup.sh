@@ -4,7 +4,8 @@
 # Options add packages: --bench what the benchmarks and the Python reference need; --notebook
 # also what executing the case-study notebook needs (`make test` runs it on a tiny workload);
 # --case-study also headless Chromium, which prints the notebook to PDF; --fuzz clang and its
-# runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`.
+# runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`; --lint clang-format and
+# clang-tidy, for `make lint`.
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
@@ -17,6 +18,7 @@ for option in "$@"; do
     --notebook) packages+=("${notebook[@]}") ;;
     --case-study) packages+=("${notebook[@]}" chromium fonts-dejavu-core) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --lint) packages+=(clang-format clang-tidy) ;;
     *) echo "setup.sh: unknown option $option" >&2; exit 2 ;;
   esac
 done
