@@ -1,6 +1,8 @@
 // Counts the cores that models in flight may use, so that a group planned with several threads
 // starts only when that many cores are free: the planner's "never more threads in flight than
-// cores", enforced. Thread-safe; the processes executor uses it from one thread.
+// cores", enforced. Thread-safe; used by the threads executor. (The processes executor keeps the
+// same count inside its one poll loop, free_cores_; one dispatcher shared by every executor is
+// issue 16's work.)
 #pragma once
 
 #include <condition_variable>

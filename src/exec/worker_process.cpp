@@ -25,11 +25,20 @@ WorkerProcess WorkerProcess::spawn(const WorkerLaunch& launch) {
   }
   UniqueFd parent_end(pair[0]), child_end(pair[1]);
 
+  // The two descriptors are moved to fds 3 and 4 in the child by dup2, in order: a source that
+  // is itself 3 or 4 would be overwritten by the first dup2 before the second reads it (the
+  // matrix's memfd was fd 3 in a program with nothing else open, and the worker mapped the
+  // socket). Copies above both targets make the order irrelevant.
+  const UniqueFd channel_source(::fcntl(child_end.get(), F_DUPFD_CLOEXEC, kWorkerMatrixFd + 1));
+  const UniqueFd matrix_source(::fcntl(launch.matrix_fd, F_DUPFD_CLOEXEC, kWorkerMatrixFd + 1));
+  if (!channel_source.valid() || !matrix_source.valid()) {
+    throw std::system_error(errno, std::generic_category(), "fcntl(F_DUPFD_CLOEXEC)");
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   // dup2 clears close-on-exec on the target, so only these two descriptors reach the worker.
-  posix_spawn_file_actions_adddup2(&actions, child_end.get(), kWorkerChannelFd);
-  posix_spawn_file_actions_adddup2(&actions, launch.matrix_fd, kWorkerMatrixFd);
+  posix_spawn_file_actions_adddup2(&actions, channel_source.get(), kWorkerChannelFd);
+  posix_spawn_file_actions_adddup2(&actions, matrix_source.get(), kWorkerMatrixFd);
   // A worker's stderr goes nowhere: what a library or the C++ runtime prints there as a worker
   // dies (XGBoost out of memory under --worker-memory-limit: "terminate called without an active
   // exception") is not for the user, whose stderr holds groupfit's own lines only; the group's

@@ -1,4 +1,4 @@
-// make_plan, simulate_makespan, makespan_lower_bound: see planner.hpp.
+// make_schedule, simulate_makespan, makespan_lower_bound: see planner.hpp.
 #include "plan/planner.hpp"
 
 #include <fmt/format.h>
@@ -16,14 +16,14 @@ double ThreadScaling::at(int threads) const {
   return std::max(speedup[i], 1e-9);
 }
 
-double simulate_makespan(const std::vector<PlanItem>& order, const std::vector<double>& durations,
-                         unsigned cores, double overhead) {
+double simulate_makespan(const std::vector<ScheduledTask>& order,
+                         const std::vector<double>& durations, unsigned cores, double overhead) {
   // Running tasks as (end time, cores held), earliest end first.
   using Running = std::pair<double, int>;
   std::priority_queue<Running, std::vector<Running>, std::greater<>> running;
   double now = 0, makespan = 0;
   int free = static_cast<int>(cores);
-  for (const PlanItem& item : order) {
+  for (const ScheduledTask& item : order) {
     const int need = std::min(item.threads, static_cast<int>(cores));
     while (free < need) {
       now = std::max(now, running.top().first);
@@ -61,11 +61,11 @@ std::vector<double> durations_of(const std::vector<double>& costs, const std::ve
 }
 
 // Largest duration first (ties by index), the order that keeps a long task from starting last.
-std::vector<PlanItem> longest_first(const std::vector<double>& durations,
-                                    const std::vector<int>& threads) {
-  std::vector<PlanItem> order(durations.size());
+std::vector<ScheduledTask> longest_first(const std::vector<double>& durations,
+                                         const std::vector<int>& threads) {
+  std::vector<ScheduledTask> order(durations.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = {i, threads[i]};
-  std::stable_sort(order.begin(), order.end(), [&](const PlanItem& a, const PlanItem& b) {
+  std::stable_sort(order.begin(), order.end(), [&](const ScheduledTask& a, const ScheduledTask& b) {
     return durations[a.task] > durations[b.task];
   });
   return order;
@@ -73,9 +73,10 @@ std::vector<PlanItem> longest_first(const std::vector<double>& durations,
 
 }  // namespace
 
-Plan make_plan(const std::vector<double>& costs, unsigned cores, const ThreadScaling& scaling) {
+Schedule make_schedule(const std::vector<double>& costs, unsigned cores,
+                       const ThreadScaling& scaling) {
   cores = std::max(cores, 1u);
-  Plan plan;
+  Schedule plan;
   plan.cores = cores;
   std::vector<int> threads(costs.size(), 1);
   auto evaluate = [&](const std::vector<int>& t) {

@@ -23,13 +23,13 @@ struct ThreadScaling {
   double at(int threads) const;
 };
 
-struct PlanItem {
+struct ScheduledTask {
   std::size_t task = 0;  // index into the cost list
   int threads = 1;
 };
 
-struct Plan {
-  std::vector<PlanItem> order;  // start order
+struct Schedule {
+  std::vector<ScheduledTask> order;  // start order
   unsigned cores = 1;
   double makespan = 0;     // simulated, in the costs' unit
   double lower_bound = 0;  // max(total work / cores, longest group at its best thread count)
@@ -37,13 +37,14 @@ struct Plan {
 };
 
 // `costs[i]`: group i's expected time with one thread. `cores` >= 1.
-Plan make_plan(const std::vector<double>& costs, unsigned cores, const ThreadScaling& scaling);
+Schedule make_schedule(const std::vector<double>& costs, unsigned cores,
+                       const ThreadScaling& scaling);
 
 // The makespan of running `order` on `cores` cores with dynamic hand-out in that order: a task
 // starts as soon as the cores it needs are free and every task before it has started.
 // `durations[i]` is task i's time at its planned thread count. `overhead` is added per task.
-double simulate_makespan(const std::vector<PlanItem>& order, const std::vector<double>& durations,
-                         unsigned cores, double overhead = 0);
+double simulate_makespan(const std::vector<ScheduledTask>& order,
+                         const std::vector<double>& durations, unsigned cores, double overhead = 0);
 
 // max(total single-thread work / cores, longest group at its best thread count).
 double makespan_lower_bound(const std::vector<double>& costs, unsigned cores,

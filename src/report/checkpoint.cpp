@@ -10,7 +10,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "exec/frame_channel.hpp"
+#include "base/fd_io.hpp"
 #include "exec/wire_format.hpp"
 #include "groupfit/error.hpp"
 
@@ -36,7 +36,7 @@ CheckpointWriter::CheckpointWriter(const std::filesystem::path& path,
     return;
   }
   try {
-    write_frame(fd_.get(), std::string(kMagic) + config_hash + "\n");
+    write_all(fd_.get(), std::string(kMagic) + config_hash + "\n", "write checkpoint");
   } catch (const std::system_error& e) {  // a full disk: leave no empty checkpoint behind
     discard_if_unused();
     throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.code().message()));
@@ -45,7 +45,7 @@ CheckpointWriter::CheckpointWriter(const std::filesystem::path& path,
 
 void CheckpointWriter::add(const GroupResult& result) {
   try {
-    write_frame(fd_.get(), encode_result(result));
+    write_all(fd_.get(), encode_result(result), "write checkpoint");
     ++added_;
   } catch (const std::system_error& e) {
     throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), e.code().message()));

@@ -42,9 +42,9 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
   }
   const Calibration calibration = calibrate(tasks, data, config.model, cores);
   const std::vector<double> costs = task_costs(tasks, trainable, config.model, calibration);
-  const Plan chosen = make_plan(costs, cores, calibration.scaling);
+  const Schedule chosen = make_schedule(costs, cores, calibration.scaling);
   nlohmann::json groups = nlohmann::json::array();
-  for (const PlanItem& item : chosen.order) {
+  for (const ScheduledTask& item : chosen.order) {
     GroupTask& task = tasks[trainable[item.task]];
     task.threads = item.threads;
     plan.order.push_back(trainable[item.task]);

@@ -259,6 +259,10 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
 
 Table parse(std::string_view text, const CsvReadOptions& options, std::string_view source,
             const std::function<void(std::size_t, std::size_t)>& release) {
+  if (options.delimiter == '"' || options.delimiter == '\n' || options.delimiter == '\r') {
+    // The tokenizer could not tell fields from quoted text or rows: refused, not misread.
+    throw InputError(fmt::format("{}: a quote or line break cannot be the delimiter", source));
+  }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw InputError(fmt::format("{}: empty file", source));

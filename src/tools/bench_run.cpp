@@ -202,7 +202,7 @@ BenchReport bench(const BenchConfig& config, const WarningSink& warn,
   for (unsigned p : config.simulate_cores) {
     ThreadScaling scaling = profile->scaling;
     while (scaling.speedup.size() < p) scaling.speedup.push_back(scaling.speedup.back());
-    const Plan plan = make_plan(profile->single_thread_seconds, p, scaling);
+    const Schedule plan = make_schedule(profile->single_thread_seconds, p, scaling);
     report.simulated.push_back({p, plan.makespan, plan.lower_bound});
   }
   report.markdown = markdown(report, cores, config);

@@ -21,7 +21,7 @@ ThreadScaling power_scaling(double exponent, int max_threads) {
 
 void expect_near_lower_bound(const std::vector<double>& costs, unsigned cores) {
   const ThreadScaling scaling = power_scaling(0.9, 64);
-  const Plan plan = make_plan(costs, cores, scaling);
+  const Schedule plan = make_schedule(costs, cores, scaling);
   ASSERT_EQ(plan.order.size(), costs.size());
   EXPECT_GE(plan.makespan, plan.lower_bound * 0.999);
   EXPECT_LE(plan.makespan, plan.lower_bound * 1.10)
@@ -45,7 +45,7 @@ TEST(Planner, SkewedGroups) {
 TEST(Planner, OneGiantGroupGetsMoreThreads) {
   std::vector<double> costs(100, 1.0);
   costs.push_back(50.0);
-  const Plan plan = make_plan(costs, 8, power_scaling(0.9, 8));
+  const Schedule plan = make_schedule(costs, 8, power_scaling(0.9, 8));
   EXPECT_EQ(plan.order.front().task, 100u) << "the giant starts first";
   EXPECT_GT(plan.order.front().threads, 1);
   EXPECT_LE(plan.makespan, plan.lower_bound * 1.10);
@@ -62,7 +62,7 @@ TEST(Planner, TenThousandTinyGroups) {
 TEST(Planner, NoScalingMeansOneThreadEach) {
   ThreadScaling flat;  // {1.0}: more threads never help
   std::vector<double> costs = {100, 1, 1, 1};
-  const Plan plan = make_plan(costs, 2, flat);
+  const Schedule plan = make_schedule(costs, 2, flat);
   for (const auto& item : plan.order) EXPECT_EQ(item.threads, 1);
   EXPECT_DOUBLE_EQ(plan.makespan, 100);
   EXPECT_DOUBLE_EQ(plan.lower_bound, 100);
@@ -72,10 +72,10 @@ TEST(Simulator, ListSchedulingByHand) {
   // 2 cores; tasks 4, 3, 2, 1 in that order: core A runs 4, core B runs 3 then 2 (ends at 5),
   // task 1 starts at 4 on core A and ends at 5.
   const std::vector<double> durations = {4, 3, 2, 1};
-  const std::vector<PlanItem> order = {{0, 1}, {1, 1}, {2, 1}, {3, 1}};
+  const std::vector<ScheduledTask> order = {{0, 1}, {1, 1}, {2, 1}, {3, 1}};
   EXPECT_DOUBLE_EQ(simulate_makespan(order, durations, 2), 5.0);
   // A two-thread task waits for both cores.
-  const std::vector<PlanItem> wide = {{0, 1}, {1, 2}};
+  const std::vector<ScheduledTask> wide = {{0, 1}, {1, 2}};
   EXPECT_DOUBLE_EQ(simulate_makespan(wide, {4, 3}, 2), 7.0);
   // Overhead per task.
   EXPECT_DOUBLE_EQ(simulate_makespan(order, durations, 2, 0.5), 6.0);
