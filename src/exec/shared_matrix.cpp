@@ -10,19 +10,6 @@
 
 namespace groupfit {
 
-MappedRegion::MappedRegion(MappedRegion&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
-
-MappedRegion& MappedRegion::operator=(MappedRegion&& other) noexcept {
-  std::swap(data_, other.data_);
-  std::swap(size_, other.size_);
-  return *this;
-}
-
-MappedRegion::~MappedRegion() {
-  if (data_ != nullptr) ::munmap(data_, size_);
-}
-
 std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols, bool weights) {
   return (rows * cols + rows + (weights ? rows : 0)) * sizeof(float);
 }
@@ -52,11 +39,7 @@ UniqueFd create_shared_matrix(const FeatureMatrix& m) {
 
 MappedRegion map_shared_matrix(int fd, std::size_t rows, std::size_t cols, bool weights) {
   const std::size_t bytes = shared_matrix_bytes(rows, cols, weights);
-  if (bytes == 0) return {};
-  void* p = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, fd, 0);
-  if (p == MAP_FAILED)
-    throw std::system_error(errno, std::generic_category(), "mmap shared matrix");
-  return MappedRegion(p, bytes);
+  return MappedRegion::of_fd(fd, bytes, "mmap shared matrix");
 }
 
 MatrixView view_of_shared(const MappedRegion& region, std::size_t rows, std::size_t cols,

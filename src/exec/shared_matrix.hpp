@@ -6,27 +6,12 @@
 
 #include <cstddef>
 
+#include "base/mapped_file.hpp"
 #include "base/unique_fd.hpp"
 #include "plan/feature_matrix.hpp"
 
 namespace groupfit {
 
-class MappedRegion {
- public:
-  MappedRegion() = default;
-  MappedRegion(void* data, std::size_t size) : data_(data), size_(size) {}
-  MappedRegion(const MappedRegion&) = delete;
-  MappedRegion& operator=(const MappedRegion&) = delete;
-  MappedRegion(MappedRegion&& other) noexcept;
-  MappedRegion& operator=(MappedRegion&& other) noexcept;
-  ~MappedRegion();
-  const void* data() const { return data_; }
-  std::size_t size() const { return size_; }
-
- private:
-  void* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // Layout: rows*cols float values, then rows float labels, then (with `weights`) rows weights.
 std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols, bool weights);

@@ -9,11 +9,7 @@
 // the exact first error (and protects against a quote that fooled the slicing).
 #include "table/csv_reader.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -24,6 +20,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "base/mapped_file.hpp"
 #include "groupfit/error.hpp"
 #include "table/column_builder.hpp"
 #include "table/csv_header.hpp"
@@ -357,44 +354,15 @@ Table read_csv_text(std::string_view text, const CsvReadOptions& options,
 }
 
 Table read_csv_file(const std::string& path, const CsvReadOptions& options) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  struct stat st {};
-  const bool stat_ok = ::fstat(fd, &st) == 0;
-  if (!stat_ok || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw InputError(fmt::format("cannot read '{}': not a regular file", path));
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  if (size == 0) {
-    ::close(fd);
-    throw InputError(fmt::format("{}: empty file", path));
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED)
-    throw InputError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  ::madvise(map, size, MADV_SEQUENTIAL);
-  struct Unmap {
-    void* p;
-    std::size_t n;
-    ~Unmap() { ::munmap(p, n); }
-  } unmap{map, size};
-  const long page = ::sysconf(_SC_PAGESIZE);
+  const MappedRegion file = MappedRegion::of_file(path);
+  if (file.size() == 0) throw InputError(fmt::format("{}: empty file", path));
+  const std::size_t bom = file.bytes().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   // Drop the pages of a parsed slice: the table holds copies of everything it needs, and a
   // clean file page can always be read again if a slice must be parsed a second time.
   auto release = [&](std::size_t offset, std::size_t length) {
-    const std::size_t bom = std::string_view(static_cast<const char*>(map),
-                                             std::min<std::size_t>(size, 3)) == "\xEF\xBB\xBF"
-                                ? 3
-                                : 0;
-    std::size_t from = offset + bom, to = from + length;
-    from = (from + static_cast<std::size_t>(page) - 1) / static_cast<std::size_t>(page) *
-           static_cast<std::size_t>(page);
-    to = to / static_cast<std::size_t>(page) * static_cast<std::size_t>(page);
-    if (to > from) ::madvise(static_cast<char*>(map) + from, to - from, MADV_DONTNEED);
+    file.release(offset + bom, length);
   };
-  return parse(std::string_view(static_cast<const char*>(map), size), options, path, release);
+  return parse(file.bytes(), options, path, release);
 }
 
 }  // namespace groupfit

@@ -2,10 +2,9 @@
 // has no /proc/PID/task/TID/children), so a run much shorter than that is under-measured.
 #include "groupfit/tools.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -20,9 +19,8 @@
 #include <thread>
 
 #include "base/run_clock.hpp"
+#include "base/spawn.hpp"
 #include "groupfit/error.hpp"
-
-extern char** environ;
 
 namespace groupfit {
 namespace {
@@ -64,20 +62,18 @@ long tree_pss_kb(pid_t root) {
 }  // namespace
 
 CommandCost measure_command(const std::vector<std::string>& argv, bool keep_stderr) {
-  std::vector<std::string> args = argv;
-  std::vector<char*> cargs;
-  for (auto& a : args) cargs.push_back(a.data());
-  cargs.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  if (!keep_stderr) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  SpawnRequest request;
+  request.program = argv.at(0);
+  request.search_path = true;
+  request.argv = argv;
+  request.to_dev_null = {STDOUT_FILENO};
+  if (!keep_stderr) request.to_dev_null.push_back(STDERR_FILENO);
   RunClock clock;
   pid_t pid = -1;
-  const int rc = ::posix_spawnp(&pid, cargs[0], &actions, nullptr, cargs.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    throw InputError(fmt::format("cannot run '{}': {}", argv[0], std::strerror(rc)));
+  try {
+    pid = spawn_process(request, "posix_spawn");
+  } catch (const std::system_error& e) {
+    throw InputError(fmt::format("cannot run '{}': {}", argv[0], e.code().message()));
   }
 
   std::atomic<bool> done{false};
