@@ -25,32 +25,62 @@ std::string_view to_string(ExecutorKind kind);
 // "auto", "sequential", "threads" or "processes"; nullopt for anything else.
 std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 
-struct TrainConfig {
+// A training run's configuration, in parts that each check themselves (validate() throws
+// InputError with the user's one-line message); TrainConfig::validate checks them all and how
+// they fit together. train() validates, so callers need not.
+struct ReadOptions {
   std::string input;   // CSV file
   char delimiter = 0;  // 0: detect
+  void validate() const;
+};
+
+struct FeatureOptions {
   std::string group_column;
   std::string target_column;
   std::string id_column;              // optional: predictions are keyed by row number without it
   std::string weight_column;          // optional: sample weights (>= 0, not a feature)
   std::vector<std::string> features;  // only these (empty: every other column)
-  std::vector<std::string> drop;
-  std::size_t max_categories = 1024;
-  double valid_fraction = 0.2;
+  std::vector<std::string> drop;      // never these
+  std::size_t max_categories = 1024;  // a text column with more distinct values is dropped
+  void validate() const;
+};
+
+struct SplitOptions {
+  double valid_fraction = 0.2;  // of each group's labeled rows, held out for validation
   std::uint64_t seed = 0;
-  std::size_t min_rows = 20;
-  ModelParams model;
-  std::string out_dir;
+  std::size_t min_rows = 20;  // fewer labeled rows: the group is skipped
+  void validate() const;
+};
+
+struct ExecOptions {
   ExecutorKind executor = ExecutorKind::Auto;
   unsigned workers = 0;                   // 0: the available cores
   double group_timeout_seconds = 0;       // processes: kill a worker stuck this long on a group
   std::uint64_t worker_memory_limit = 0;  // processes: bytes of address space per worker
-  // processes: the program started as a worker (`<program> __worker`); the groupfit binary.
+  // processes: the program started as a worker; it must hand `--groupfit-worker` arguments to
+  // run_worker (groupfit/worker.hpp). Default: this program.
   std::string worker_executable = "/proc/self/exe";
+  void validate() const;
+};
+
+struct OutputOptions {
+  std::string out_dir;     // metrics.csv, predictions.csv, run.json, models/ (one run at a time)
   bool resume = false;     // keep the groups a checkpoint in out_dir holds, train the rest
   std::string trace_file;  // Chrome trace-event JSON of the run, when not empty
+  void validate() const;
+};
+
+struct TrainConfig {
+  ReadOptions read;
+  FeatureOptions columns;
+  SplitOptions split;
+  ModelParams model;
+  ExecOptions exec;
+  OutputOptions output;
   // Set to true (from a signal handler, say) to stop: no new groups start, groups in flight are
   // abandoned, outputs and the checkpoint are written for what finished.
   const std::atomic<bool>* stop = nullptr;
+  void validate() const;
 };
 
 struct Progress {

@@ -59,27 +59,28 @@ Command add_train_command(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   TrainConfig& c = flags->config;
   CLI::App* sub = app.add_subcommand("train", "Train one model per group of a CSV table");
-  sub->add_option("input", c.input, "CSV file to train on")->required();
-  sub->add_option("--group", c.group_column, "Column that defines the groups")->required();
-  sub->add_option("--target", c.target_column,
+  sub->add_option("input", c.read.input, "CSV file to train on")->required();
+  sub->add_option("--group", c.columns.group_column, "Column that defines the groups")->required();
+  sub->add_option("--target", c.columns.target_column,
                   "Column to predict (numbers; classes with a classification objective)")
       ->required();
-  sub->add_option("--id", c.id_column, "Column that identifies rows in predictions.csv");
-  sub->add_option("--weight", c.weight_column,
+  sub->add_option("--id", c.columns.id_column, "Column that identifies rows in predictions.csv");
+  sub->add_option("--weight", c.columns.weight_column,
                   "Column of sample weights (>= 0; used in training and validation metrics)");
-  sub->add_option("--out", c.out_dir, "Output folder (created if needed)")->required();
-  sub->add_option("--features", c.features, "Only these columns are features (a,b,c)")
+  sub->add_option("--out", c.output.out_dir, "Output folder (created if needed)")->required();
+  sub->add_option("--features", c.columns.features, "Only these columns are features (a,b,c)")
       ->delimiter(',');
-  sub->add_option("--drop", c.drop, "Columns not to use as features (a,b)")->delimiter(',');
+  sub->add_option("--drop", c.columns.drop, "Columns not to use as features (a,b)")->delimiter(',');
   sub->add_option("--delimiter", flags->delimiter, "Field delimiter: , ; tab or auto")
       ->capture_default_str();
-  sub->add_option("--max-categories", c.max_categories,
+  sub->add_option("--max-categories", c.columns.max_categories,
                   "Drop a text column with more distinct values than this")
       ->capture_default_str();
-  sub->add_option("--valid-fraction", c.valid_fraction, "Share of labeled rows held out")
+  sub->add_option("--valid-fraction", c.split.valid_fraction, "Share of labeled rows held out")
       ->capture_default_str();
-  sub->add_option("--seed", c.seed, "Seed of the train/validation split")->capture_default_str();
-  sub->add_option("--min-rows", c.min_rows, "Skip groups with fewer labeled rows")
+  sub->add_option("--seed", c.split.seed, "Seed of the train/validation split")
+      ->capture_default_str();
+  sub->add_option("--min-rows", c.split.min_rows, "Skip groups with fewer labeled rows")
       ->capture_default_str();
   sub->add_option("--early-stopping-rounds", c.model.early_stopping_rounds,
                   "Stop after this many rounds without improvement")
@@ -95,25 +96,25 @@ Command add_train_command(CLI::App& app) {
                   "processes: kill a worker stuck this many seconds on one group");
   sub->add_option("--worker-memory-limit", flags->memory_limit,
                   "processes: address space each worker may use beyond the shared data (2G)");
-  sub->add_option("--workers", c.workers, "Models trained at once (default: available cores)");
+  sub->add_option("--workers", c.exec.workers, "Models trained at once (default: available cores)");
   sub->add_option("--threads-per-model", flags->threads_per_model,
                   "XGBoost threads per model (default 1; auto chooses per group)");
-  sub->add_flag("--resume", c.resume,
+  sub->add_flag("--resume", c.output.resume,
                 "Keep the groups an interrupted run in --out finished; train the rest");
-  sub->add_option("--trace", c.trace_file, "Write the run as Chrome trace-event JSON");
+  sub->add_option("--trace", c.output.trace_file, "Write the run as Chrome trace-event JSON");
   sub->add_flag("--quiet", flags->quiet, "Print nothing but errors");
 
   return {
       sub, [flags] {
         TrainConfig config = flags->config;
-        config.delimiter = parse_delimiter(flags->delimiter);
+        config.read.delimiter = parse_delimiter(flags->delimiter);
         const auto executor = executor_kind_named(flags->executor);
         if (!executor) {
           throw InputError(
               fmt::format("--executor must be auto, sequential, threads or processes, got '{}'",
                           flags->executor));
         }
-        config.executor = *executor;
+        config.exec.executor = *executor;
         if (!flags->params_file.empty()) apply_params_file(config.model, flags->params_file);
         for (const auto& p : flags->params) {
           const auto eq = p.find('=');
@@ -125,10 +126,12 @@ Command add_train_command(CLI::App& app) {
         // Checked here, before any work: given, each must be a real limit, never a silent
         // "none" (0, -1, nan) nor one past what the system can hold (1e30G).
         if (!flags->memory_limit.empty()) {
-          config.worker_memory_limit = parse_size("--worker-memory-limit", flags->memory_limit);
+          config.exec.worker_memory_limit =
+              parse_size("--worker-memory-limit", flags->memory_limit);
         }
         if (!flags->group_timeout.empty()) {
-          config.group_timeout_seconds = parse_seconds("--group-timeout", flags->group_timeout);
+          config.exec.group_timeout_seconds =
+              parse_seconds("--group-timeout", flags->group_timeout);
         }
         if (flags->threads_per_model > 0) config.model.threads_per_model = flags->threads_per_model;
         const bool quiet = flags->quiet;

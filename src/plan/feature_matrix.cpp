@@ -53,11 +53,11 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
   if (!options.id_column.empty()) reserved.insert(options.id_column);
   if (!options.weight_column.empty()) reserved.insert(options.weight_column);
   for (const auto& name : reserved) table.column(name);  // throws with suggestions
-  for (const auto& name : options.exclude) table.column(name);
+  for (const auto& name : options.drop) table.column(name);
 
   std::vector<std::string> names;
-  if (!options.include.empty()) {
-    for (const auto& name : options.include) {
+  if (!options.features.empty()) {
+    for (const auto& name : options.features) {
       table.column(name);
       if (reserved.count(name)) {
         throw InputError(
@@ -75,7 +75,7 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
   FeatureSelection selection;
   const ColumnIndex column_named(table);
   for (const auto& name : names) {
-    if (std::find(options.exclude.begin(), options.exclude.end(), name) != options.exclude.end()) {
+    if (std::find(options.drop.begin(), options.drop.end(), name) != options.drop.end()) {
       continue;
     }
     const Column& column = column_named(name);

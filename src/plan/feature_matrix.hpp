@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "groupfit/groupfit.hpp"
 #include "table/table.hpp"
 
 namespace groupfit {
@@ -25,17 +26,8 @@ struct FeatureSelection {
   std::vector<std::string> warnings;  // e.g. a text column dropped for too many categories
 };
 
-struct FeatureOptions {
-  std::string group_column;
-  std::string target_column;
-  std::string id_column;             // may be empty
-  std::string weight_column;         // may be empty
-  std::vector<std::string> include;  // --features: only these (empty: all but group/target/id)
-  std::vector<std::string> exclude;  // --drop
-  std::size_t max_categories = 1024;
-};
-
-// Which columns are features and how; throws InputError for a named column that does not exist.
+// Which columns are features and how (FeatureOptions is the public one, groupfit/groupfit.hpp);
+// throws InputError for a named column that does not exist.
 FeatureSelection select_features(const Table& table, const FeatureOptions& options);
 
 // The encoded features of every row of `table`, row-major, plus the labels and weights that

@@ -20,24 +20,24 @@ json result_config(const TrainConfig& c) {
   // its canonical path, and its size and modification time standing for its content, so that a
   // changed file is not resumed as if it were the same.
   std::error_code ec;
-  const std::filesystem::path canonical = std::filesystem::canonical(c.input, ec);
-  const std::string input = ec ? c.input : canonical.string();
-  const auto bytes = std::filesystem::file_size(c.input, ec);
-  const auto mtime = std::filesystem::last_write_time(c.input, ec).time_since_epoch().count();
+  const std::filesystem::path canonical = std::filesystem::canonical(c.read.input, ec);
+  const std::string input = ec ? c.read.input : canonical.string();
+  const auto bytes = std::filesystem::file_size(c.read.input, ec);
+  const auto mtime = std::filesystem::last_write_time(c.read.input, ec).time_since_epoch().count();
   return {{"input", input},
           {"input_bytes", ec ? 0 : bytes},
           {"input_mtime", ec ? 0 : mtime},
-          {"delimiter", c.delimiter ? std::string(1, c.delimiter) : "auto"},
-          {"group_column", c.group_column},
-          {"target_column", c.target_column},
-          {"id_column", c.id_column},
-          {"weight_column", c.weight_column},
-          {"features", c.features},
-          {"drop", c.drop},
-          {"max_categories", c.max_categories},
-          {"valid_fraction", c.valid_fraction},
-          {"seed", c.seed},
-          {"min_rows", c.min_rows},
+          {"delimiter", c.read.delimiter ? std::string(1, c.read.delimiter) : "auto"},
+          {"group_column", c.columns.group_column},
+          {"target_column", c.columns.target_column},
+          {"id_column", c.columns.id_column},
+          {"weight_column", c.columns.weight_column},
+          {"features", c.columns.features},
+          {"drop", c.columns.drop},
+          {"max_categories", c.columns.max_categories},
+          {"valid_fraction", c.split.valid_fraction},
+          {"seed", c.split.seed},
+          {"min_rows", c.split.min_rows},
           {"rounds", c.model.rounds},
           {"early_stopping_rounds", c.model.early_stopping_rounds},
           {"booster", c.model.booster}};
@@ -62,8 +62,8 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
   int major = 0, minor = 0, patch = 0;
   XGBoostVersion(&major, &minor, &patch);
   json cfg = result_config(config);
-  cfg["out_dir"] = config.out_dir;
-  cfg["executor"] = to_string(config.executor);
+  cfg["out_dir"] = config.output.out_dir;
+  cfg["executor"] = to_string(config.exec.executor);
   cfg["workers"] = timings.workers;
   cfg["threads_per_model"] = config.model.threads_per_model;
   // What a model starts from and what its predictions mean, for whoever reads the outputs.

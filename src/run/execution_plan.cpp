@@ -17,11 +17,11 @@ namespace groupfit {
 ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
                              const MatrixView& data, unsigned cores) {
   ExecutionPlan plan;
-  if (config.executor != ExecutorKind::Auto) {
-    plan.executor = config.executor;
-    plan.workers = config.executor == ExecutorKind::Sequential ? 1
-                   : config.workers > 0                        ? config.workers
-                                                               : cores;
+  if (config.exec.executor != ExecutorKind::Auto) {
+    plan.executor = config.exec.executor;
+    plan.workers = config.exec.executor == ExecutorKind::Sequential ? 1
+                   : config.exec.workers > 0                        ? config.exec.workers
+                                                                    : cores;
     plan.default_threads = config.model.threads_per_model;
     plan.order = largest_first(tasks);
     plan.record = {{"executor", to_string(plan.executor)},
@@ -30,7 +30,8 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
                    {"reason", "as requested"}};
     return plan;
   }
-  const bool needs_isolation = config.group_timeout_seconds > 0 || config.worker_memory_limit > 0;
+  const bool needs_isolation =
+      config.exec.group_timeout_seconds > 0 || config.exec.worker_memory_limit > 0;
   plan.executor = needs_isolation ? ExecutorKind::Processes : ExecutorKind::Threads;
   plan.workers = cores;
   plan.default_threads = 1;

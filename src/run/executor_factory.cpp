@@ -16,9 +16,9 @@ std::unique_ptr<Executor> make_executor(const TrainConfig& config, const Executi
     options.workers = plan.workers;
     options.default_threads = plan.default_threads;
     options.cores = plan.cores;
-    options.group_timeout_seconds = config.group_timeout_seconds;
-    options.memory_limit_bytes = config.worker_memory_limit;
-    options.executable = config.worker_executable;
+    options.group_timeout_seconds = config.exec.group_timeout_seconds;
+    options.memory_limit_bytes = config.exec.worker_memory_limit;
+    options.executable = config.exec.worker_executable;
     // libgomp cannot see other processes' threads: without this, oversubscribed worker
     // processes spin against each other (docs/design.md).
     options.passive_wait = plan.workers * static_cast<unsigned>(plan.default_threads) > cores;

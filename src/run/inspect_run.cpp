@@ -27,8 +27,8 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
                                                          .target_column = config.target_column,
                                                          .id_column = config.id_column,
                                                          .weight_column = {},
-                                                         .include = config.features,
-                                                         .exclude = config.drop,
+                                                         .features = config.features,
+                                                         .drop = config.drop,
                                                          .max_categories = config.max_categories});
     for (const auto& w : selection.warnings) warn(w);
     features = std::move(selection.features);

@@ -16,9 +16,10 @@ namespace {
 std::vector<std::string> written_text_columns(const TrainConfig& config,
                                               const ObjectiveInfo& objective,
                                               const std::vector<FeatureSpec>& features) {
-  std::vector<std::string> names = {config.group_column};
-  if (objective.kind != TaskKind::Regression) names.push_back(config.target_column);  // classes
-  if (!config.id_column.empty()) names.push_back(config.id_column);
+  std::vector<std::string> names = {config.columns.group_column};
+  if (objective.kind != TaskKind::Regression)
+    names.push_back(config.columns.target_column);  // classes
+  if (!config.columns.id_column.empty()) names.push_back(config.columns.id_column);
   for (const FeatureSpec& f : features) {
     if (f.categorical) names.push_back(f.name);
   }
@@ -38,30 +39,24 @@ std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& featur
 PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunClock& clock) {
   PreparedRun run;
   run.timings.cores = available_cores();
-  run.table = read_csv_file(config.input, {config.delimiter, run.timings.cores});
+  run.table = read_csv_file(config.read.input, {config.read.delimiter, run.timings.cores});
   run.timings.read_seconds = clock.seconds();
   const Table& table = run.table;
 
-  run.selection = select_features(table, {.group_column = config.group_column,
-                                          .target_column = config.target_column,
-                                          .id_column = config.id_column,
-                                          .weight_column = config.weight_column,
-                                          .include = config.features,
-                                          .exclude = config.drop,
-                                          .max_categories = config.max_categories});
+  run.selection = select_features(table, config.columns);
   for (const auto& w : run.selection.warnings) warn(w);
   run.objective = *find_objective(config.model.booster.at("objective"));
   require_utf8_values(table, written_text_columns(config, run.objective, run.selection.features),
-                      config.input, config.delimiter);
-  require_finite_values(table, numeric_features(run.selection.features), config.input,
-                        config.delimiter);
-  if (!config.id_column.empty()) {
-    if (auto w = repeated_id_warning(table.column(config.id_column))) warn(*w);
+                      config.read.input, config.read.delimiter);
+  require_finite_values(table, numeric_features(run.selection.features), config.read.input,
+                        config.read.delimiter);
+  if (!config.columns.id_column.empty()) {
+    if (auto w = repeated_id_warning(table.column(config.columns.id_column))) warn(*w);
   }
   run.matrix = encode_features(table, run.selection.features);
-  EncodedTarget target =
-      encode_target(table, {config.target_column, config.weight_column, run.objective},
-                    config.input, config.delimiter);
+  EncodedTarget target = encode_target(
+      table, {config.columns.target_column, config.columns.weight_column, run.objective},
+      config.read.input, config.read.delimiter);
   run.matrix.labels = std::move(target.labels);
   run.matrix.weights = std::move(target.weights);
   run.classes = std::move(target.classes);
@@ -69,10 +64,10 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
     config.model.booster["num_class"] = std::to_string(run.classes.size());
   }
 
-  const std::vector<Group> groups = group_rows(table.column(config.group_column));
-  run.tasks =
-      plan_tasks(groups, run.matrix.labels,
-                 {config.valid_fraction, config.seed, config.min_rows, config.model.rounds});
+  const std::vector<Group> groups = group_rows(table.column(config.columns.group_column));
+  run.tasks = plan_tasks(
+      groups, run.matrix.labels,
+      {config.split.valid_fraction, config.split.seed, config.split.min_rows, config.model.rounds});
   run.plan = plan_execution(config, run.tasks, run.data(), run.timings.cores);
   run.timings.workers = run.plan.workers;
   run.timings.plan_seconds = clock.seconds() - run.timings.read_seconds;

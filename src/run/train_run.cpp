@@ -62,18 +62,18 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
   const TrainConfig& config = run.config;
   const double write_start = clock.seconds();
   const Column* id_column =
-      config.id_column.empty() ? nullptr : &run.table.column(config.id_column);
+      config.columns.id_column.empty() ? nullptr : &run.table.column(config.columns.id_column);
   write_metrics_csv(stage.path("metrics.csv"), run.objective.kind, run.tasks, state.results);
   write_predictions_csv(stage.path("predictions.csv"), run.tasks, state.results, id_column,
                         PredictionColumns(run.objective.kind, run.classes));
-  models.finish({.group_column = config.group_column,
-                 .target_column = config.target_column,
-                 .id_column = config.id_column,
+  models.finish({.group_column = config.columns.group_column,
+                 .target_column = config.columns.target_column,
+                 .id_column = config.columns.id_column,
                  .features = run.selection.features,
                  .objective = std::string(run.objective.name),
                  .classes = run.classes});
-  if (!config.trace_file.empty()) {
-    write_trace_json(config.trace_file, std::string(to_string(run.plan.executor)), run.tasks,
+  if (!config.output.trace_file.empty()) {
+    write_trace_json(config.output.trace_file, std::string(to_string(run.plan.executor)), run.tasks,
                      state.results, state.ran);
   }
   run.timings.write_seconds = clock.seconds() - write_start;
@@ -87,9 +87,9 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
 
 TrainReport train(const TrainConfig& given, const WarningSink& warn, const ProgressSink& progress) {
   TrainConfig config = resolve_config(given, warn);
-  check_output_dir(config.out_dir);
-  if (!config.trace_file.empty()) check_output_file(config.trace_file, "--trace");
-  const fs::path out(config.out_dir);
+  check_output_dir(config.output.out_dir);
+  if (!config.output.trace_file.empty()) check_output_file(config.output.trace_file, "--trace");
+  const fs::path out(config.output.out_dir);
   // What dead runs left staged goes once no live run can own it.
   const OutDirLock lock(out);
   remove_stale_staging(out);
@@ -100,14 +100,15 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
   const fs::path checkpoint_path = out / "checkpoint.gfc";
   const std::string hash = config_hash(run.config);
   RunResults state(run.tasks.size());
-  if (run.config.resume) restore_checkpoint(checkpoint_path, hash, state);
+  if (run.config.output.resume) restore_checkpoint(checkpoint_path, hash, state);
   for (std::size_t i = 0; i < run.tasks.size(); ++i) {
     if (!run.tasks[i].trainable()) {
       state.results[i] = train_group(run.tasks[i], run.data(), run.config.model);
       state.done[i] = true;
     }
   }
-  CheckpointWriter checkpoint(checkpoint_path, hash, run.config.resume, state.checkpoint_bytes);
+  CheckpointWriter checkpoint(checkpoint_path, hash, run.config.output.resume,
+                              state.checkpoint_bytes);
   bool interrupted = false;
   try {
     ModelWriter models(stage.models_dir());

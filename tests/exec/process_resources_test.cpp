@@ -52,15 +52,15 @@ class ProcessResources : public ::testing::Test {
 
   static TrainConfig config(const std::string& out) {
     TrainConfig c;
-    c.input = (dir_ / "data.csv").string();
-    c.group_column = "Region";
-    c.target_column = "IBD";
-    c.out_dir = (dir_ / out).string();
-    c.executor = ExecutorKind::Processes;
-    c.workers = 2;
-    c.min_rows = 3;
+    c.read.input = (dir_ / "data.csv").string();
+    c.columns.group_column = "Region";
+    c.columns.target_column = "IBD";
+    c.output.out_dir = (dir_ / out).string();
+    c.exec.executor = ExecutorKind::Processes;
+    c.exec.workers = 2;
+    c.split.min_rows = 3;
     c.model.rounds = 2;
-    c.worker_executable = GROUPFIT_BINARY;
+    c.exec.worker_executable = GROUPFIT_BINARY;
     return c;
   }
 

@@ -31,8 +31,8 @@ FeatureOptions options() {
           .target_column = "IBD",
           .id_column = "id",
           .weight_column = "w",
-          .include = {},
-          .exclude = {},
+          .features = {},
+          .drop = {},
           .max_categories = 1024};
 }
 
@@ -86,11 +86,11 @@ TEST(FeatureMatrix, TooManyCategoriesDropsTheColumnWithAWarning) {
 
 TEST(FeatureMatrix, NamedColumnsMustExistAndCannotBeReserved) {
   FeatureOptions o = options();
-  o.include = {"weight"};
+  o.features = {"weight"};
   EXPECT_THROW(select_features(example(), o), InputError);
-  o.include = {"w"};
+  o.features = {"w"};
   EXPECT_THROW(select_features(example(), o), InputError) << "the weight is not a feature";
-  o.include = {"depth"};
+  o.features = {"depth"};
   EXPECT_EQ(select_features(example(), o).features.size(), 1u);
 }
 

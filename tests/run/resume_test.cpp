@@ -32,17 +32,17 @@ class Resume : public ::testing::TestWithParam<std::string> {
 
   TrainConfig config(const std::string& out) const {
     TrainConfig c;
-    c.input = (dir_ / "data.csv").string();
-    c.group_column = "Region";
-    c.target_column = "IBD";
-    c.id_column = "SamplingOperations_code";
-    c.out_dir = (dir_ / out).string();
-    c.min_rows = 10;
+    c.read.input = (dir_ / "data.csv").string();
+    c.columns.group_column = "Region";
+    c.columns.target_column = "IBD";
+    c.columns.id_column = "SamplingOperations_code";
+    c.output.out_dir = (dir_ / out).string();
+    c.split.min_rows = 10;
     c.model.rounds = 30;
     c.model.booster["eta"] = "0.3";
-    c.executor = *executor_kind_named(GetParam());
-    c.workers = 2;
-    c.worker_executable = GROUPFIT_BINARY;
+    c.exec.executor = *executor_kind_named(GetParam());
+    c.exec.workers = 2;
+    c.exec.worker_executable = GROUPFIT_BINARY;
     return c;
   }
 
@@ -68,7 +68,7 @@ TEST_P(Resume, InterruptedThenResumedEqualsUninterrupted) {
   EXPECT_TRUE(std::filesystem::exists(dir_ / "resumed" / "checkpoint.gfc"));
 
   TrainConfig second = config("resumed");
-  second.resume = true;
+  second.output.resume = true;
   std::size_t trained_again = 0;
   const TrainReport rest =
       train(second, ignore, [&](const Progress& p) { trained_again = p.total; });
@@ -107,14 +107,14 @@ TEST_P(Resume, TornTailIsCutOffBeforeAppending) {
 
   std::atomic<bool> stop2{false};
   TrainConfig second = config("torn");
-  second.resume = true;
+  second.output.resume = true;
   second.stop = &stop2;
   const TrainReport r2 = train(second, ignore, stop_after(stop2, 1));
   ASSERT_TRUE(r2.interrupted);
   ASSERT_GE(r2.ok, r1.ok + 1);
 
   TrainConfig third = config("torn");
-  third.resume = true;
+  third.output.resume = true;
   const TrainReport r3 = train(third, ignore);
   EXPECT_FALSE(r3.interrupted);
   EXPECT_EQ(r3.resumed, r2.ok) << "the second run's checkpoint frames were lost";
@@ -127,7 +127,7 @@ TEST_P(Resume, DifferentConfigurationIsRefused) {
   train(
       first, [](const std::string&) {}, [&](const Progress&) { stop = true; });
   TrainConfig second = config("changed");
-  second.resume = true;
+  second.output.resume = true;
   second.model.rounds = 31;
   try {
     train(second, [](const std::string&) {});

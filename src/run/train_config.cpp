@@ -1,0 +1,73 @@
+// The validate() of each part of TrainConfig (groupfit/groupfit.hpp): every check of the
+// configuration in one place, each one line naming the flag the CLI maps to the field.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <utility>
+
+#include "groupfit/error.hpp"
+#include "groupfit/groupfit.hpp"
+#include "groupfit/limits.hpp"
+
+namespace groupfit {
+
+void ReadOptions::validate() const {
+  if (input.empty()) throw InputError("an input file is required");
+}
+
+void FeatureOptions::validate() const {
+  if (group_column.empty()) throw InputError("--group is required");
+  if (target_column.empty()) throw InputError("--target is required");
+  if (!weight_column.empty() && (weight_column == group_column || weight_column == target_column ||
+                                 weight_column == id_column)) {
+    throw InputError(
+        fmt::format("--weight '{}' is also the group, target or id column", weight_column));
+  }
+  if (max_categories > kMaxCategories) {
+    throw InputError(fmt::format("--max-categories must be at most {} (the limit), got {}",
+                                 kMaxCategories, max_categories));
+  }
+}
+
+void SplitOptions::validate() const {
+  if (!(valid_fraction > 0 && valid_fraction < 1)) {
+    throw InputError(
+        fmt::format("--valid-fraction must be between 0 and 1, got {}", valid_fraction));
+  }
+}
+
+void ExecOptions::validate() const {
+  // 0 means "none" in the API; what reaches here from the CLI is positive already.
+  if (!(group_timeout_seconds >= 0 && std::isfinite(group_timeout_seconds))) {
+    throw InputError(
+        fmt::format("--group-timeout must be a positive, finite number of seconds, got {}",
+                    group_timeout_seconds));
+  }
+  // Only a process can be killed when stuck or limited in memory: never silently ignored.
+  if (executor == ExecutorKind::Threads || executor == ExecutorKind::Sequential) {
+    for (const auto& [flag, given] :
+         {std::pair{"--group-timeout", group_timeout_seconds > 0},
+          std::pair{"--worker-memory-limit", worker_memory_limit > 0}}) {
+      if (given) {
+        throw InputError(fmt::format(
+            "{} needs worker processes: use --executor processes, or auto (which picks them for "
+            "it), not {}",
+            flag, to_string(executor)));
+      }
+    }
+  }
+}
+
+void OutputOptions::validate() const {
+  if (out_dir.empty()) throw InputError("--out is required");
+}
+
+void TrainConfig::validate() const {
+  columns.validate();
+  read.validate();
+  output.validate();
+  split.validate();
+  exec.validate();
+}
+
+}  // namespace groupfit
