@@ -53,9 +53,8 @@ int main(int argc, char** argv) {
   ok.index = 1;
   ok.status = GroupStatus::Ok;
   ok.best_iteration = 7;
-  ok.scores = {0.5, 0.4, 0.9};
-  ok.mae = 0.25;
-  ok.r2 = 0.9;
+  ok.scores = {0.5, 0.25, 0.9};
+  ok.warning = "best iteration 0: validation score never improved after the first round";
   ok.predictions = {1.5f, -2.25f};
   ok.model_json = R"({"learner":{}})";
   ok.train_seconds = 0.125;

@@ -92,9 +92,14 @@ struct Progress {
 };
 using ProgressSink = std::function<void(const Progress&)>;
 
+// What became of one group: a model (Ok), too few labeled rows (Skipped), or an error that
+// cost only this group (Failed).
+enum class GroupStatus { Ok, Skipped, Failed };
+std::string_view to_string(GroupStatus status);  // "ok", "skipped", "failed"
+
 struct GroupSummary {
   std::string group;
-  std::string status;
+  GroupStatus status = GroupStatus::Failed;
   std::string message;
   std::string warning;  // an `ok` model that may not deserve trust: why
   std::uint64_t rows = 0;
@@ -144,12 +149,19 @@ struct InspectConfig {
   std::size_t max_categories = 1024;
 };
 
+enum class ValueType { Bool, Int64, Float64, String };
+std::string_view to_string(ValueType type);  // "bool", "int64", "float64", "string"
+
+enum class ColumnRole { Group, Target, Id, Weight, Feature, CategoricalFeature, Dropped, None };
+// "group", "target", "id", "weight", "feature", "categorical feature", "dropped", ""
+std::string_view to_string(ColumnRole role);
+
 struct ColumnSummary {
   std::string name;
-  std::string type;  // bool, int64, float64, string
+  ValueType type = ValueType::String;
   std::size_t missing = 0;
-  std::size_t distinct = 0;  // text columns only
-  std::string role;          // group, target, id, feature, categorical feature, dropped
+  std::size_t distinct = 0;            // text columns only
+  ColumnRole role = ColumnRole::None;  // None when inspect was given no group and target
 };
 
 struct GroupSize {

@@ -32,8 +32,10 @@ Command add_inspect_command(CLI::App& app) {
             fmt::print("{:<28} {:<8} {:>10} {:>9}  {}\n", "column", "type", "missing", "distinct",
                        "role");
             for (const auto& col : report.columns) {
-              fmt::print("{:<28} {:<8} {:>10} {:>9}  {}\n", col.name, col.type, col.missing,
-                         col.type == "string" ? std::to_string(col.distinct) : "", col.role);
+              fmt::print("{:<28} {:<8} {:>10} {:>9}  {}\n", col.name, to_string(col.type),
+                         col.missing,
+                         col.type == ValueType::String ? std::to_string(col.distinct) : "",
+                         to_string(col.role));
             }
             if (!report.groups.empty()) {
               fmt::print("\n{} groups\n{:<28} {:>10} {:>10} {:>10}\n", report.groups.size(),

@@ -42,7 +42,8 @@ void print_report(const TrainReport& report) {
       return m < g.metrics.size() ? fixed_or_blank(g.metrics[m], 4) : "";
     };
     const std::string& note = g.message.empty() ? g.warning : g.message;
-    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>10} {:>8.2f}  {}\n", name, g.rows, g.status,
+    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>10} {:>10} {:>8.2f}  {}\n", name, g.rows,
+               to_string(g.status),
                g.best_iteration >= 0 ? std::to_string(g.best_iteration + 1) : "", metric(0),
                metric(1), g.seconds, note);
   }

@@ -36,7 +36,10 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
   for (const Column& column : table.columns) {
     ColumnSummary s;
     s.name = column.name;
-    s.type = std::string(to_string(column.type));
+    s.type = column.type == ColumnType::Bool      ? ValueType::Bool
+             : column.type == ColumnType::Int64   ? ValueType::Int64
+             : column.type == ColumnType::Float64 ? ValueType::Float64
+                                                  : ValueType::String;
     s.missing = column.missing_count();
     if (column.type == ColumnType::String) {
       std::vector<bool> used(column.dictionary.size(), false);
@@ -48,15 +51,15 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
     auto feature = std::find_if(features.begin(), features.end(),
                                 [&](const FeatureSpec& f) { return f.name == column.name; });
     if (column.name == config.group_column) {
-      s.role = "group";
+      s.role = ColumnRole::Group;
     } else if (column.name == config.target_column) {
-      s.role = "target";
+      s.role = ColumnRole::Target;
     } else if (column.name == config.id_column) {
-      s.role = "id";
+      s.role = ColumnRole::Id;
     } else if (feature != features.end()) {
-      s.role = feature->categorical ? "categorical feature" : "feature";
+      s.role = feature->categorical ? ColumnRole::CategoricalFeature : ColumnRole::Feature;
     } else if (!features.empty()) {
-      s.role = "dropped";
+      s.role = ColumnRole::Dropped;
     }
     report.columns.push_back(std::move(s));
   }

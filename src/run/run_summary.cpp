@@ -12,7 +12,7 @@ TrainReport summarize_run(const std::vector<GroupTask>& tasks,
     const GroupResult& r = results[i];
     GroupSummary s;
     s.group = tasks[i].key.display();
-    s.status = std::string(to_string(r.status));
+    s.status = r.status;
     s.message = r.message;
     s.rows = tasks[i].rows;
     s.best_iteration = r.best_iteration;

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace groupfit {
+#include "groupfit/groupfit.hpp"
 
-enum class GroupStatus { Ok, Skipped, Failed };
+namespace groupfit {
 
 // What GroupResult::warning may say; fixed phrases, so a run's warnings can be counted by kind.
 inline constexpr std::string_view kConstantModelWarning =
@@ -20,8 +20,6 @@ inline constexpr std::string_view kFirstRoundWarning =
     "best iteration 0: validation score never improved after the first round";
 inline constexpr std::string_view kWorseThanConstantWarning =
     "worse on validation rows than the training rows' constant";
-
-std::string_view to_string(GroupStatus status);
 
 // The message of a group that ran out of memory (a worker's memory limit, most often).
 inline constexpr std::string_view kOutOfMemoryMessage = "out of memory (the worker memory limit)";
