@@ -3,9 +3,9 @@
 // carries them — a pipe today, MPI between machines later — and versioned, so a worker from
 // another build is refused rather than misread.
 //
-// Encoding: little-endian fixed-width integers and IEEE doubles/floats, strings and vectors as
-// a u64 length then their elements. A frame is: u32 magic "GFW1", u16 version, u16 kind,
-// u64 payload length, payload. A decoder that meets anything unexpected throws WireError.
+// Encoding: base/byte_codec.hpp inside base/frame.hpp's frames; results are
+// train/result_codec.hpp's (the checkpoint stores the same frames). A decoder that meets anything
+// unexpected throws WireError.
 #pragma once
 
 #include <cstdint>
@@ -14,24 +14,22 @@
 #include <string_view>
 #include <vector>
 
+#include "base/byte_codec.hpp"
+#include "base/frame.hpp"
 #include "groupfit/model_params.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
 #include "train/group_result.hpp"
+#include "train/result_codec.hpp"
 
 namespace groupfit {
 
-inline constexpr std::uint32_t kWireMagic = 0x31574647;  // "GFW1" little-endian
-inline constexpr std::uint16_t kWireVersion = 3;
-inline constexpr std::size_t kFrameHeaderBytes = 16;
-inline constexpr std::uint64_t kMaxFrameBytes = 1ull << 34;  // 16 GiB: a sanity bound
-
-class WireError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+enum class MessageKind : std::uint16_t {
+  Setup = 1,
+  Task = 2,
+  Result = kResultFrameKind,
+  Shutdown = 4
 };
-
-enum class MessageKind : std::uint16_t { Setup = 1, Task = 2, Result = 3, Shutdown = 4 };
 
 // What a worker needs once: the shared matrix's location and shape, features, parameters.
 struct WorkerSetup {
@@ -45,7 +43,6 @@ struct WorkerSetup {
 
 std::string encode_setup(const WorkerSetup& setup);
 std::string encode_task(const GroupTask& task);
-std::string encode_result(const GroupResult& result);
 std::string encode_shutdown();
 
 struct FrameHeader {
@@ -58,6 +55,5 @@ FrameHeader decode_frame_header(std::string_view bytes);
 // Each takes a payload (the bytes after the header).
 WorkerSetup decode_setup(std::string_view payload);
 GroupTask decode_task(std::string_view payload);
-GroupResult decode_result(std::string_view payload);
 
 }  // namespace groupfit

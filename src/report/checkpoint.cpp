@@ -11,8 +11,9 @@
 #include <system_error>
 
 #include "base/fd_io.hpp"
-#include "exec/wire_format.hpp"
+#include "base/frame.hpp"
 #include "groupfit/error.hpp"
+#include "train/result_codec.hpp"
 
 namespace groupfit {
 
@@ -77,9 +78,8 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
   cp.readable_bytes = pos;
   while (bytes.size() - pos >= kFrameHeaderBytes) {
     try {
-      const FrameHeader h = decode_frame_header(std::string_view(bytes).substr(pos));
-      if (h.kind != MessageKind::Result ||
-          bytes.size() - pos - kFrameHeaderBytes < h.payload_bytes) {
+      const RawFrameHeader h = decode_raw_frame_header(std::string_view(bytes).substr(pos));
+      if (h.kind != kResultFrameKind || bytes.size() - pos - kFrameHeaderBytes < h.payload_bytes) {
         break;
       }
       cp.results.push_back(
