@@ -31,6 +31,10 @@ std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 struct ReadOptions {
   std::string input;   // CSV file
   char delimiter = 0;  // 0: detect
+  // '.', ',' (decimal commas), or 0: '.', and decimal commas in a ';'-separated file where a
+  // column's values are numbers only with them (a warning says so).
+  char decimal = 0;
+  std::vector<std::string> na_values;  // spellings of a missing value besides pandas' defaults
   void validate() const;
 };
 
@@ -41,6 +45,9 @@ struct FeatureOptions {
   std::string weight_column;          // optional: sample weights (>= 0, not a feature)
   std::vector<std::string> features;  // only these (empty: every other column)
   std::vector<std::string> drop;      // never these
+  // Categorical features whatever their values look like (numeric codes of schools, teachers):
+  // a number's category is its text form ("12").
+  std::vector<std::string> categorical;
   std::size_t max_categories = 1024;  // a text column with more distinct values is dropped
   void validate() const;
 };
@@ -123,7 +130,11 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                   const ProgressSink& progress = {});
 
 struct PredictConfig {
-  std::string input;       // CSV of new rows
+  std::string input;  // CSV of new rows
+  // How the new file spells decimals and missing values; empty: as the training file did
+  // (recorded in models/schema.json).
+  std::optional<char> decimal;
+  std::optional<std::vector<std::string>> na_values;
   std::string models_dir;  // a training run's models/ folder
   std::string output;      // CSV to write: id, group, prediction
   char delimiter = 0;
@@ -141,16 +152,20 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn);
 struct InspectConfig {
   std::string input;
   char delimiter = 0;
+  char decimal = 0;  // as ReadOptions
+  std::vector<std::string> na_values;
   std::string group_column;   // optional: show group sizes
   std::string target_column;  // optional: needed for labeled/unlabeled counts
   std::string id_column;
   std::vector<std::string> features;
   std::vector<std::string> drop;
+  std::vector<std::string> categorical;  // as FeatureOptions::categorical
   std::size_t max_categories = 1024;
 };
 
-enum class ValueType { Bool, Int64, Float64, String };
-std::string_view to_string(ValueType type);  // "bool", "int64", "float64", "string"
+// Date: ISO 8601 dates and times, a numeric feature of seconds since 1970-01-01 UTC.
+enum class ValueType { Bool, Int64, Float64, Date, String };
+std::string_view to_string(ValueType type);  // "bool", "int64", "float64", "date", "string"
 
 enum class ColumnRole { Group, Target, Id, Weight, Feature, CategoricalFeature, Dropped, None };
 // "group", "target", "id", "weight", "feature", "categorical feature", "dropped", ""

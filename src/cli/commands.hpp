@@ -30,6 +30,9 @@ double parse_seconds(const std::string& flag, const std::string& text);
 // Turns --delimiter's text (",", ";", "tab", "\t", "auto") into a char (0: detect).
 char parse_delimiter(const std::string& text);
 
+// Turns --decimal's text (".", ",", "auto") into a char (0: auto).
+char parse_decimal(const std::string& text);
+
 // Prints a warning line on stderr.
 void print_warning(const std::string& message);
 

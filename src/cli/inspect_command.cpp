@@ -9,6 +9,7 @@ namespace groupfit::cli {
 Command add_inspect_command(CLI::App& app) {
   auto config = std::make_shared<InspectConfig>();
   auto delimiter = std::make_shared<std::string>("auto");
+  auto decimal = std::make_shared<std::string>("auto");
   CLI::App* sub =
       app.add_subcommand("inspect", "Show column types, roles and group sizes before training");
   sub->add_option("input", config->input, "CSV file")->required();
@@ -18,14 +19,21 @@ Command add_inspect_command(CLI::App& app) {
   sub->add_option("--features", config->features, "Only these columns are features")
       ->delimiter(',');
   sub->add_option("--drop", config->drop, "Columns not to use as features")->delimiter(',');
+  sub->add_option("--categorical", config->categorical,
+                  "Columns to use as categorical features even when they hold numbers")
+      ->delimiter(',');
   sub->add_option("--max-categories", config->max_categories,
                   "Drop a text column with more distinct values than this")
       ->capture_default_str();
+  sub->add_option("--decimal", *decimal, "Decimal mark: . , or auto")->capture_default_str();
+  sub->add_option("--na-values", config->na_values, "More spellings of a missing value (a,b)")
+      ->delimiter(',');
   sub->add_option("--delimiter", *delimiter, "Field delimiter: , ; tab or auto")
       ->capture_default_str();
-  return {sub, [config, delimiter] {
+  return {sub, [config, delimiter, decimal] {
             InspectConfig c = *config;
             c.delimiter = parse_delimiter(*delimiter);
+            c.decimal = parse_decimal(*decimal);
             const InspectReport report = inspect(c, print_warning);
             fmt::print("{} rows, {} columns (read in {:.2f} s)\n\n", report.rows,
                        report.columns.size(), report.read_seconds);

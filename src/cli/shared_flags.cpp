@@ -1,4 +1,5 @@
-// What every subcommand shares: the --delimiter flag's parsing and how warnings are printed.
+// What every subcommand shares: the --delimiter and --decimal flags' parsing and how warnings
+// are printed.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -14,6 +15,12 @@ char parse_delimiter(const std::string& text) {
   if (text.size() == 1 && text[0] != '"' && text[0] != '\n' && text[0] != '\r') return text[0];
   throw InputError(
       fmt::format("--delimiter must be one character, 'tab' or 'auto', got '{}'", text));
+}
+
+char parse_decimal(const std::string& text) {
+  if (text == "auto" || text.empty()) return 0;
+  if (text == "." || text == ",") return text[0];
+  throw InputError(fmt::format("--decimal must be '.', ',' or 'auto', got '{}'", text));
 }
 
 void print_warning(const std::string& message) {

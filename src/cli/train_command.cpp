@@ -16,6 +16,7 @@ struct TrainFlags {
   TrainConfig config;
   std::string delimiter = "auto";
   std::string executor = "auto";
+  std::string decimal = "auto";
   std::vector<std::string> params;
   std::string params_file;
   int threads_per_model = 0;
@@ -72,6 +73,15 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--features", c.columns.features, "Only these columns are features (a,b,c)")
       ->delimiter(',');
   sub->add_option("--drop", c.columns.drop, "Columns not to use as features (a,b)")->delimiter(',');
+  sub->add_option("--categorical", c.columns.categorical,
+                  "Columns to use as categorical features even when they hold numbers (a,b)")
+      ->delimiter(',');
+  sub->add_option("--decimal", flags->decimal,
+                  "Decimal mark: . or , (auto: '.', and ',' where a ';'-separated file needs it)")
+      ->capture_default_str();
+  sub->add_option("--na-values", c.read.na_values,
+                  "More spellings of a missing value, besides pandas' defaults (a,b)")
+      ->delimiter(',');
   sub->add_option("--delimiter", flags->delimiter, "Field delimiter: , ; tab or auto")
       ->capture_default_str();
   sub->add_option("--max-categories", c.columns.max_categories,
@@ -109,6 +119,7 @@ Command add_train_command(CLI::App& app) {
       sub, [flags] {
         TrainConfig config = flags->config;
         config.read.delimiter = parse_delimiter(flags->delimiter);
+        config.read.decimal = parse_decimal(flags->decimal);
         const auto executor = executor_kind_named(flags->executor);
         if (!executor) {
           throw InputError(

@@ -15,7 +15,15 @@
 namespace groupfit {
 namespace {
 
+// The column's distinct values as text, sorted by bytes; numbers by their text form.
 std::vector<std::string> sorted_distinct(const Column& column) {
+  if (column.is_numeric()) {
+    std::set<std::string> values;
+    for (std::size_t r = 0; r < column.size(); ++r) {
+      if (column.is_valid(r)) values.insert(column.text_at(r));
+    }
+    return {values.begin(), values.end()};
+  }
   std::vector<bool> used(column.dictionary.size(), false);
   for (std::size_t r = 0; r < column.size(); ++r) {
     if (column.is_valid(r)) used[column.codes[r]] = true;
@@ -54,6 +62,8 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
   if (!options.weight_column.empty()) reserved.insert(options.weight_column);
   for (const auto& name : reserved) table.column(name);  // throws with suggestions
   for (const auto& name : options.drop) table.column(name);
+  for (const auto& name : options.categorical) table.column(name);
+  const std::set<std::string> forced(options.categorical.begin(), options.categorical.end());
 
   std::vector<std::string> names;
   if (!options.features.empty()) {
@@ -79,7 +89,8 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
       continue;
     }
     const Column& column = column_named(name);
-    FeatureSpec spec{name, !column.is_numeric(), {}};
+    FeatureSpec spec{
+        name, !column.is_numeric() || forced.count(name) > 0, {}, column.type == ColumnType::Date};
     if (spec.categorical) {
       spec.categories = sorted_distinct(column);
       if (spec.categories.size() > options.max_categories) {

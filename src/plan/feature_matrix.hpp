@@ -19,6 +19,9 @@ struct FeatureSpec {
   std::string name;
   bool categorical = false;
   std::vector<std::string> categories;  // sorted; code = index
+  // An ISO 8601 date or time column: a number, seconds since 1970-01-01 UTC (recorded in
+  // models/schema.json as "date", so that whoever reads the models knows the encoding).
+  bool date = false;
 };
 
 struct FeatureSelection {

@@ -44,6 +44,7 @@ std::optional<std::string> repeated_id_warning(const Column& id) {
       repeat = find_repeats(id, [&](std::size_t r) { return id.ints[r]; });
       break;
     case ColumnType::Float64:
+    case ColumnType::Date:
       repeat = find_repeats(id, [&](std::size_t r) { return id.doubles[r]; });
       break;
     case ColumnType::Bool:

@@ -38,7 +38,10 @@ namespace {
 json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& models) {
   json features = json::array();
   for (const auto& f : schema.features) {
-    json entry = {{"name", f.name}, {"type", f.categorical ? "categorical" : "numeric"}};
+    json entry = {{"name", f.name},
+                  {"type", f.categorical ? "categorical"
+                           : f.date      ? "date"
+                                         : "numeric"}};
     if (f.categorical) entry["categories"] = f.categories;
     features.push_back(std::move(entry));
   }
@@ -52,6 +55,8 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
           {"id_column", schema.id_column},
           {"objective", schema.objective},
           {"classes", schema.classes},
+          {"decimal", schema.decimal ? std::string(1, schema.decimal) : std::string()},
+          {"na_values", schema.na_values},
           {"features", features},
           {"groups", groups}};
 }
@@ -114,8 +119,14 @@ ModelSet read_model_set(const fs::path& models_dir) {
     // Folders written before classification existed have neither: regression.
     set.schema.objective = doc.value("objective", std::string("reg:squarederror"));
     set.schema.classes = doc.value("classes", std::vector<std::string>());
+    const std::string decimal = doc.value("decimal", std::string());
+    set.schema.decimal = decimal.empty() ? 0 : decimal[0];
+    set.schema.na_values = doc.value("na_values", std::vector<std::string>());
     for (const auto& f : doc.at("features")) {
-      FeatureSpec spec{f.at("name").get<std::string>(), f.at("type") == "categorical", {}};
+      FeatureSpec spec{f.at("name").get<std::string>(),
+                       f.at("type") == "categorical",
+                       {},
+                       f.at("type") == "date"};
       if (spec.categorical) spec.categories = f.at("categories").get<std::vector<std::string>>();
       set.schema.features.push_back(std::move(spec));
     }

@@ -27,6 +27,8 @@ struct ModelSchema {
   std::vector<FeatureSpec> features;
   std::string objective = "reg:squarederror";  // decides what a prediction is
   std::vector<std::string> classes;            // classification: index -> class, sorted
+  char decimal = 0;                            // how the training file was read
+  std::vector<std::string> na_values;
 };
 
 struct StoredModel {

@@ -51,6 +51,8 @@ std::string_view to_string(ValueType type) {
       return "int64";
     case ValueType::Float64:
       return "float64";
+    case ValueType::Date:
+      return "date";
     case ValueType::String:
       break;
   }

@@ -16,7 +16,13 @@ namespace groupfit {
 
 InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
   RunClock clock;
-  const Table table = read_csv_file(config.input, {config.delimiter, available_cores()});
+  CsvReadOptions csv;
+  csv.delimiter = config.delimiter;
+  csv.decimal = config.decimal;
+  csv.na_values = config.na_values;
+  csv.threads = available_cores();
+  const Table table = read_csv_file(config.input, csv);
+  for (const auto& note : table.notes) warn(note);
   InspectReport report;
   report.read_seconds = clock.seconds();
   report.rows = table.num_rows();
@@ -29,6 +35,7 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
                                                          .weight_column = {},
                                                          .features = config.features,
                                                          .drop = config.drop,
+                                                         .categorical = config.categorical,
                                                          .max_categories = config.max_categories});
     for (const auto& w : selection.warnings) warn(w);
     features = std::move(selection.features);
@@ -39,6 +46,7 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
     s.type = column.type == ColumnType::Bool      ? ValueType::Bool
              : column.type == ColumnType::Int64   ? ValueType::Int64
              : column.type == ColumnType::Float64 ? ValueType::Float64
+             : column.type == ColumnType::Date    ? ValueType::Date
                                                   : ValueType::String;
     s.missing = column.missing_count();
     if (column.type == ColumnType::String) {

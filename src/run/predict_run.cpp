@@ -30,7 +30,13 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   std::filesystem::path models_dir = std::filesystem::canonical(config.models_dir, ec);
   if (ec) models_dir = config.models_dir;
   const ModelSet set = read_model_set(models_dir);
-  const Table table = read_csv_file(config.input, {config.delimiter, available_cores()});
+  CsvReadOptions reading;
+  reading.delimiter = config.delimiter;
+  reading.decimal = config.decimal.value_or(set.schema.decimal);
+  reading.na_values = config.na_values.value_or(set.schema.na_values);
+  reading.threads = available_cores();
+  const Table table = read_csv_file(config.input, reading);
+  for (const auto& note : table.notes) warn(note);
   // The group and id values are written out: like train, refuse text that is not UTF-8.
   std::vector<std::string> written = {set.schema.group_column};
   if (table.find(set.schema.id_column) >= 0) written.push_back(set.schema.id_column);

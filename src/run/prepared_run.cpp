@@ -39,7 +39,13 @@ std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& featur
 PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunClock& clock) {
   PreparedRun run;
   run.timings.cores = available_cores();
-  run.table = read_csv_file(config.read.input, {config.read.delimiter, run.timings.cores});
+  CsvReadOptions csv;
+  csv.delimiter = config.read.delimiter;
+  csv.decimal = config.read.decimal;
+  csv.na_values = config.read.na_values;
+  csv.threads = run.timings.cores;
+  run.table = read_csv_file(config.read.input, csv);
+  for (const auto& note : run.table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
   const Table& table = run.table;
 

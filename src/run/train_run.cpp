@@ -71,7 +71,9 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
                  .id_column = config.columns.id_column,
                  .features = run.selection.features,
                  .objective = std::string(run.objective.name),
-                 .classes = run.classes});
+                 .classes = run.classes,
+                 .decimal = config.read.decimal,
+                 .na_values = config.read.na_values});
   if (!config.output.trace_file.empty()) {
     write_trace_json(config.output.trace_file, std::string(to_string(run.plan.executor)), run.tasks,
                      state.results, state.ran);

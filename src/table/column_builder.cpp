@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
+
+#include "table/iso_datetime.hpp"
 
 namespace groupfit {
 namespace {
@@ -37,6 +40,19 @@ bool parse_double(std::string_view s, double& out) {
   return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
+// "4,25" as 4.25: one comma, no dot; the copy is short, as numbers are.
+bool parse_decimal_comma(std::string_view s, double& out) {
+  const std::size_t comma = s.find(',');
+  if (comma == std::string_view::npos || s.size() > 64 || s.find(',', comma + 1) != s.npos ||
+      s.find('.') != s.npos) {
+    return false;
+  }
+  char buffer[64];
+  std::copy(s.begin(), s.end(), buffer);
+  buffer[comma] = '.';
+  return parse_double(std::string_view(buffer, s.size()), out);
+}
+
 bool parse_bool(std::string_view s, std::uint8_t& out) {
   if (s == "true" || s == "True" || s == "TRUE") {
     out = 1;
@@ -63,6 +79,15 @@ bool is_missing_text(std::string_view text) {
   return false;
 }
 
+bool ColumnBuilder::parse_number(std::string_view s, double& out) {
+  if (parse_double(s, out)) return true;
+  if (syntax_->decimal != ValueSyntax::Decimal::Dot && parse_decimal_comma(s, out)) {
+    used_decimal_comma_ = true;
+    return true;
+  }
+  return false;
+}
+
 void ColumnBuilder::add_missing() {
   validity_.push_back(false);
   switch (inferred_) {
@@ -75,6 +100,7 @@ void ColumnBuilder::add_missing() {
       ints_.push_back(0);
       break;
     case Inferred::Float64:
+    case Inferred::Date:
       doubles_.push_back(0);
       break;
     case Inferred::String:
@@ -96,7 +122,9 @@ void ColumnBuilder::promote_to_float() {
 }
 
 bool ColumnBuilder::add(std::string_view text) {
-  if (is_missing_text(text)) {
+  if (is_missing_text(text) || (!syntax_->na_values.empty() &&
+                                std::find(syntax_->na_values.begin(), syntax_->na_values.end(),
+                                          text) != syntax_->na_values.end())) {
     add_missing();
     return true;
   }
@@ -105,6 +133,13 @@ bool ColumnBuilder::add(std::string_view text) {
     return true;
   }
   const std::string_view s = trim_spaces(text);
+  if (inferred_ == Inferred::Date) {
+    const std::optional<double> t = parse_iso_datetime(s);
+    if (!t) return false;  // a date column meets something else: it is text
+    doubles_.push_back(*t);
+    validity_.push_back(true);
+    return true;
+  }
   std::uint8_t b = 0;
   std::int64_t i = 0;
   double d = 0;
@@ -124,7 +159,7 @@ bool ColumnBuilder::add(std::string_view text) {
     }
     inferred_ = Inferred::Int64;
     ints_.push_back(i);
-  } else if (parse_double(s, d)) {
+  } else if (parse_number(s, d)) {
     if (inferred_ == Inferred::Empty) {
       doubles_.reserve(expected_rows_);
       doubles_.assign(validity_.size(), 0);
@@ -132,6 +167,11 @@ bool ColumnBuilder::add(std::string_view text) {
     if (inferred_ == Inferred::Int64) promote_to_float();
     inferred_ = Inferred::Float64;
     doubles_.push_back(d);
+  } else if (const auto t = inferred_ == Inferred::Empty ? parse_iso_datetime(s) : std::nullopt) {
+    doubles_.reserve(expected_rows_);
+    doubles_.assign(validity_.size(), 0);
+    inferred_ = Inferred::Date;
+    doubles_.push_back(*t);
   } else {
     return false;
   }
@@ -148,6 +188,10 @@ void ColumnBuilder::move_into(Column& column, Inferred as) {
       column.type = ColumnType::Float64;
       if (inferred_ == Inferred::Int64) promote_to_float();
       if (inferred_ == Inferred::Empty) doubles_.assign(n, 0);
+      column.doubles = std::move(doubles_);
+      break;
+    case Inferred::Date:
+      column.type = ColumnType::Date;
       column.doubles = std::move(doubles_);
       break;
     case Inferred::Bool:

@@ -16,8 +16,20 @@
 
 namespace groupfit {
 
-// What a column holds so far; Empty means every value so far was missing.
-enum class Inferred : std::uint8_t { Empty, Bool, Int64, Float64, String };
+// What a column holds so far; Empty means every value so far was missing. Date: ISO 8601 dates
+// and times, held as seconds since the epoch (table/iso_datetime.hpp).
+enum class Inferred : std::uint8_t { Empty, Bool, Int64, Float64, Date, String };
+
+// How values are spelled in a file: its decimal mark and its extra spellings of a missing value.
+struct ValueSyntax {
+  enum class Decimal : std::uint8_t {
+    Dot,         // 4.25
+    Comma,       // 4,25 (and 4.25): what a Spanish-locale spreadsheet writes; pandas decimal=','
+    DotOrComma,  // 4.25, or 4,25 when nothing else fits: detected in ';'-separated files
+  };
+  Decimal decimal = Decimal::Dot;
+  std::vector<std::string> na_values;  // besides pandas' defaults (is_missing_text)
+};
 
 // True for the texts read as missing: pandas' default NA spellings ("", NA, NaN, null, None,
 // N/A, NULL, nan, <NA>, #N/A, ...), so a file reads the same here as in pandas.
@@ -25,16 +37,25 @@ bool is_missing_text(std::string_view text);
 
 class ColumnBuilder {
  public:
-  // `expected_rows` sizes the buffers up front (a guess; it may be off either way).
-  ColumnBuilder(bool as_text, std::size_t expected_rows)
-      : inferred_(as_text ? Inferred::String : Inferred::Empty), expected_rows_(expected_rows) {
+  // `expected_rows` sizes the buffers up front (a guess; it may be off either way). `syntax`
+  // must outlive the builder.
+  ColumnBuilder(bool as_text, std::size_t expected_rows, const ValueSyntax& syntax = plain_syntax())
+      : inferred_(as_text ? Inferred::String : Inferred::Empty),
+        expected_rows_(expected_rows),
+        syntax_(&syntax) {
     if (as_text) codes_.reserve(expected_rows);
+  }
+  static const ValueSyntax& plain_syntax() {
+    static const ValueSyntax plain;
+    return plain;
   }
 
   // Adds one value; false when it needs the column to become text and the builder is typed.
   bool add(std::string_view text);
 
   Inferred inferred() const { return inferred_; }
+  // Whether a value was read as a number only thanks to a decimal comma.
+  bool used_decimal_comma() const { return used_decimal_comma_; }
   std::size_t size() const { return validity_.size(); }
 
   // Moves the values out into `column` (name untouched), converted to `as` (which must be this
@@ -52,8 +73,12 @@ class ColumnBuilder {
   void add_text(std::string_view text);
   void promote_to_float();
 
+  bool parse_number(std::string_view s, double& out);
+
   Inferred inferred_;
   std::size_t expected_rows_;
+  const ValueSyntax* syntax_;
+  bool used_decimal_comma_ = false;
   ValidityBitmap validity_;
   std::vector<std::uint8_t> bools_;
   std::vector<std::int64_t> ints_;

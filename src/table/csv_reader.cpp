@@ -25,6 +25,7 @@
 #include "table/column_builder.hpp"
 #include "table/csv_header.hpp"
 #include "table/csv_tokenizer.hpp"
+#include "table/reading_notes.hpp"
 
 namespace groupfit {
 namespace {
@@ -55,7 +56,7 @@ void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
     slice.built_as_text.assign(num_columns, false);
     for (std::size_t c = 0; c < num_columns; ++c) {
       slice.built_as_text[c] = as_text[c].load();
-      slice.columns.emplace_back(slice.built_as_text[c], slice.line_breaks + 1);
+      slice.columns.emplace_back(slice.built_as_text[c], slice.line_breaks + 1, limits.syntax);
     }
     slice.rows = 0;
     slice.problem.reset();
@@ -175,14 +176,17 @@ std::optional<Inferred> joined_type(const std::vector<Slice>& slices, std::size_
 
 Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std::size_t rows) {
   Column out;
+  for (const Slice& s : slices) out.decimal_comma |= s.columns[c].used_decimal_comma();
   if (slices.size() == 1) {
     slices[0].columns[c].move_into(out, type);
+    out.decimal_comma = slices[0].columns[c].used_decimal_comma() && type == Inferred::Float64;
     return out;
   }
   out.type = type == Inferred::Empty     ? ColumnType::Float64
              : type == Inferred::Bool    ? ColumnType::Bool
              : type == Inferred::Int64   ? ColumnType::Int64
              : type == Inferred::Float64 ? ColumnType::Float64
+             : type == Inferred::Date    ? ColumnType::Date
                                          : ColumnType::String;
   auto append = [](auto& into, auto& from) {
     into.insert(into.end(), from.begin(), from.end());
@@ -196,6 +200,7 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
       out.ints.reserve(rows);
       break;
     case ColumnType::Float64:
+    case ColumnType::Date:
       out.doubles.reserve(rows);
       break;
     case ColumnType::String:
@@ -229,6 +234,7 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
         append(out.ints, piece.ints);
         break;
       case ColumnType::Float64:
+      case ColumnType::Date:
         append(out.doubles, piece.doubles);
         break;
       case ColumnType::String: {
@@ -254,8 +260,24 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
   throw InputError(fmt::format("{}:{}: {}", source, p.line, p.message));
 }
 
-Table parse(std::string_view text, const CsvReadOptions& options, std::string_view source,
+// The value syntax the builders use: the decimal mark asked for, or detected decimal commas in
+// a ';'-separated file (where a spreadsheet in a comma-decimal locale puts them).
+ValueSyntax value_syntax(const CsvReadOptions& options, char delimiter) {
+  ValueSyntax syntax;
+  syntax.na_values = options.na_values;
+  if (options.decimal == ',') {
+    syntax.decimal = ValueSyntax::Decimal::Comma;
+  } else if (options.decimal == 0 && delimiter == ';') {
+    syntax.decimal = ValueSyntax::Decimal::DotOrComma;
+  } else if (options.decimal != 0 && options.decimal != '.') {
+    throw InputError(fmt::format("--decimal must be . or ,, got '{}'", options.decimal));
+  }
+  return syntax;
+}
+
+Table parse(std::string_view text, const CsvReadOptions& given, std::string_view source,
             const std::function<void(std::size_t, std::size_t)>& release) {
+  CsvReadOptions options = given;
   if (options.delimiter == '"' || options.delimiter == '\n' || options.delimiter == '\r') {
     // The tokenizer could not tell fields from quoted text or rows: refused, not misread.
     throw InputError(fmt::format("{}: a quote or line break cannot be the delimiter", source));
@@ -267,6 +289,7 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
   const std::size_t header_end = first_row_end(text);
   const std::string_view header = text.substr(0, header_end);
   const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(header);
+  options.syntax = value_syntax(options, delimiter);
   const std::vector<std::string> names = read_csv_header(header, delimiter, options, source);
   const std::string_view data = text.substr(header_end);
   if (data.find_first_not_of("\r\n") == std::string_view::npos) {
@@ -343,6 +366,7 @@ Table parse(std::string_view text, const CsvReadOptions& options, std::string_vi
     }
     join_some();
   }
+  table.notes = reading_notes(table, options, delimiter, source);
   return table;
 }
 

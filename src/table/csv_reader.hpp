@@ -8,8 +8,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "groupfit/limits.hpp"
+#include "table/column_builder.hpp"
 #include "table/table.hpp"
 
 namespace groupfit {
@@ -23,6 +25,12 @@ struct CsvReadOptions {
   std::size_t max_rows = kMaxRows;
   std::size_t max_columns = kMaxColumns;
   std::size_t max_field_bytes = kMaxFieldBytes;
+  // '.', ',' (decimal commas, as pandas' decimal=','), or 0: '.', and decimal commas too in a
+  // ';'-separated file when a column's values are numbers only with them (said in a note).
+  char decimal = 0;
+  std::vector<std::string> na_values = {};  // more spellings of a missing value
+  // Filled by the reader from decimal, na_values and the delimiter.
+  ValueSyntax syntax = {};
 };
 
 // Errors are InputError, one line, naming the source and, where there is one, the line:

@@ -9,6 +9,7 @@
 
 #include "groupfit/error.hpp"
 #include "table/closest_names.hpp"
+#include "table/iso_datetime.hpp"
 
 namespace groupfit {
 
@@ -20,6 +21,8 @@ std::string_view to_string(ColumnType type) {
       return "int64";
     case ColumnType::Float64:
       return "float64";
+    case ColumnType::Date:
+      return "date";
     case ColumnType::String:
       return "string";
   }
@@ -76,6 +79,7 @@ double Column::numeric_at(std::size_t row) const {
     case ColumnType::Int64:
       return static_cast<double>(ints[row]);
     case ColumnType::Float64:
+    case ColumnType::Date:
       return doubles[row];
     case ColumnType::String:
       break;
@@ -92,6 +96,8 @@ std::string Column::text_at(std::size_t row) const {
       return std::to_string(ints[row]);
     case ColumnType::Float64:
       return fmt::format("{}", doubles[row]);
+    case ColumnType::Date:
+      return format_iso_datetime(doubles[row]);
     case ColumnType::String:
       return std::string(dictionary[codes[row]]);
   }

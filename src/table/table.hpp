@@ -14,7 +14,8 @@
 
 namespace groupfit {
 
-enum class ColumnType { Bool, Int64, Float64, String };
+// Date: ISO 8601 dates and times as seconds since 1970-01-01 UTC, in `doubles`.
+enum class ColumnType { Bool, Int64, Float64, Date, String };
 
 std::string_view to_string(ColumnType type);
 
@@ -35,7 +36,8 @@ class ValidityBitmap {
 };
 
 // A column holds the values of exactly one vector below, chosen by `type`:
-// Bool -> bools (0/1), Int64 -> ints, Float64 -> doubles, String -> codes into dictionary.
+// Bool -> bools (0/1), Int64 -> ints, Float64 and Date -> doubles, String -> codes into
+// dictionary.
 // An invalid (missing) row holds 0 / 0.0 / code 0 in its vector; read validity first.
 struct Column {
   std::string name;
@@ -45,7 +47,8 @@ struct Column {
   std::vector<std::int64_t> ints;
   std::vector<double> doubles;
   std::vector<std::uint32_t> codes;
-  StringPool dictionary;  // distinct values in order of first appearance
+  StringPool dictionary;       // distinct values in order of first appearance
+  bool decimal_comma = false;  // some values were numbers only with a decimal comma
 
   std::size_t size() const { return validity.size(); }
   bool is_valid(std::size_t row) const { return validity.get(row); }
@@ -55,12 +58,15 @@ struct Column {
   // The value as a double (numeric types only; NaN when missing).
   double numeric_at(std::size_t row) const;
   // The value as text: decimal for numbers (shortest round-trip form), true/false for bools,
-  // the string itself for text; empty when missing.
+  // ISO 8601 (UTC) for dates, the string itself for text; empty when missing.
   std::string text_at(std::size_t row) const;
 };
 
 struct Table {
   std::vector<Column> columns;
+  // What the reader wants the user to know (a column read with decimal commas, a number column
+  // made text by a few odd values); the caller shows them as warnings.
+  std::vector<std::string> notes;
 
   std::size_t num_rows() const { return columns.empty() ? 0 : columns.front().size(); }
   std::size_t num_columns() const { return columns.size(); }

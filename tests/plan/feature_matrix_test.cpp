@@ -33,6 +33,7 @@ FeatureOptions options() {
           .weight_column = "w",
           .features = {},
           .drop = {},
+          .categorical = {},
           .max_categories = 1024};
 }
 
@@ -92,6 +93,25 @@ TEST(FeatureMatrix, NamedColumnsMustExistAndCannotBeReserved) {
   EXPECT_THROW(select_features(example(), o), InputError) << "the weight is not a feature";
   o.features = {"depth"};
   EXPECT_EQ(select_features(example(), o).features.size(), 1u);
+}
+
+// --categorical: numeric codes (schools, teachers) as categories, by their text form.
+TEST(FeatureMatrix, ForcedCategoricalNumbersKeepTheirTextForm) {
+  Table t = example();
+  t.columns.push_back(int_column("school", {12, 9, std::nullopt, 12}));
+  FeatureOptions o = options();
+  o.categorical = {"school"};
+  const FeatureSelection s = select_features(t, o);
+  ASSERT_EQ(s.features.size(), 3u);
+  EXPECT_EQ(s.features[2].name, "school");
+  EXPECT_TRUE(s.features[2].categorical);
+  EXPECT_EQ(s.features[2].categories, (std::vector<std::string>{"12", "9"}));
+  const FeatureMatrix m = encode_features(t, s.features);
+  EXPECT_EQ(m.values[0 * 3 + 2], 0.0f);
+  EXPECT_EQ(m.values[1 * 3 + 2], 1.0f);
+  EXPECT_TRUE(std::isnan(m.values[2 * 3 + 2]));
+  o.categorical = {"nope"};
+  EXPECT_THROW(select_features(t, o), InputError);
 }
 
 }  // namespace

@@ -65,7 +65,12 @@ TEST(CsvReader, EmptyFieldIsMissing) {
 TEST(CsvReader, DetectsSemicolonAndTab) {
   const Table semi = read("a;b;c\n1;2,5;x\n");
   EXPECT_EQ(semi.num_columns(), 3u);
-  EXPECT_EQ(semi.column("b").text_at(0), "2,5");
+  // A ';'-separated file's decimal commas are numbers (a Spanish-locale spreadsheet's export),
+  // and the reader says so.
+  EXPECT_EQ(semi.column("b").type, ColumnType::Float64);
+  EXPECT_EQ(semi.column("b").doubles[0], 2.5);
+  ASSERT_EQ(semi.notes.size(), 1u);
+  EXPECT_NE(semi.notes[0].find("decimal commas (b)"), std::string::npos) << semi.notes[0];
   const Table tab = read("a\tb\n1\t2\n");
   EXPECT_EQ(tab.num_columns(), 2u);
   EXPECT_EQ(tab.column("b").ints[0], 2);
@@ -203,6 +208,55 @@ TEST(CsvReader, ReadsAFile) {
   const Table t = read_csv_file(path, {0, 2});
   EXPECT_EQ(t.num_rows(), 1000u);
   EXPECT_TRUE(same_table(t, read_csv_text(generated(1000), {0, 1}, "x")));
+}
+
+TEST(CsvDialects, DecimalCommaOnlyWhereAskedOrDetected) {
+  // A ','-separated file cannot hold "2,5" unquoted; quoted, it stays text unless --decimal ,.
+  const Table plain = read("a,b\n1,\"2,5\"\n");
+  EXPECT_EQ(plain.column("b").type, ColumnType::String);
+  CsvReadOptions comma;
+  comma.threads = 1;
+  comma.decimal = ',';
+  const Table asked = read_csv_text("a,b\n1,\"2,5\"\n2,3.5\n", comma, "t.csv");
+  EXPECT_EQ(asked.column("b").type, ColumnType::Float64);
+  EXPECT_EQ(asked.column("b").doubles[0], 2.5);
+  EXPECT_EQ(asked.column("b").doubles[1], 3.5);
+  EXPECT_TRUE(asked.notes.empty()) << "asked for: nothing to say";
+  CsvReadOptions dot;
+  dot.decimal = '.';
+  EXPECT_EQ(read_csv_text("a;b\n1;2,5\n", dot, "t.csv").column("b").type, ColumnType::String);
+}
+
+TEST(CsvDialects, NaValuesAndTheNoteAboutAFewOddValues) {
+  std::string text = "x;y\n";
+  for (int i = 0; i < 40; ++i) text += std::to_string(i) + ";" + (i == 7 ? "-" : "1,5") + "\n";
+  const Table t = read(text);
+  EXPECT_EQ(t.column("y").type, ColumnType::String);
+  ASSERT_EQ(t.notes.size(), 1u);
+  EXPECT_NE(t.notes[0].find("column 'y' holds numbers but for 1 value ('-' first, at t.csv: data "
+                            "row 8): it is read as text; --na-values - would read it as missing"),
+            std::string::npos)
+      << t.notes[0];
+  CsvReadOptions na;
+  na.na_values = {"-"};
+  const Table fixed = read_csv_text(text, na, "t.csv");
+  EXPECT_EQ(fixed.column("y").type, ColumnType::Float64);
+  EXPECT_FALSE(fixed.column("y").is_valid(7));
+  EXPECT_EQ(fixed.column("y").missing_count(), 1u);
+}
+
+TEST(CsvDialects, IsoDatesAreDatesInEverySpelling) {
+  const Table t = read(
+      "d\n2024-03-01\n2024-03-01T00:00:00\n2024-03-01 01:00:00+01:00\n2024-03-01T00:00:00Z\n"
+      "\n");
+  const Column& d = t.column("d");
+  ASSERT_EQ(d.type, ColumnType::Date);
+  for (std::size_t r = 0; r < 4; ++r) EXPECT_EQ(d.doubles[r], 1709251200.0) << r;
+  EXPECT_FALSE(d.is_valid(4));
+  EXPECT_EQ(d.text_at(0), "2024-03-01");
+  // A date column that meets something else is text, as a number column would be.
+  EXPECT_EQ(read("d\n2024-03-01\nsoon\n").column("d").type, ColumnType::String);
+  EXPECT_EQ(read("d\n2023-02-29\n").column("d").type, ColumnType::String) << "no such day";
 }
 
 }  // namespace
