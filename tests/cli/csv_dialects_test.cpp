@@ -14,14 +14,6 @@ namespace {
 
 using namespace testing_support;
 
-std::map<std::string, std::string> models_of(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    if (e.path().filename() != "schema.json") files[e.path().filename()] = read_file(e.path());
-  }
-  return files;
-}
-
 class CsvDialects : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -47,7 +39,8 @@ class CsvDialects : public ::testing::Test {
               metrics_without_timing(dir_ / "plain" / "metrics.csv"));
     EXPECT_EQ(read_file(dir_ / out / "predictions.csv"),
               read_file(dir_ / "plain" / "predictions.csv"));
-    EXPECT_EQ(models_of(dir_ / out / "models"), models_of(dir_ / "plain" / "models"));
+    EXPECT_EQ(folder_files(dir_ / out / "models", "schema.json"),
+              folder_files(dir_ / "plain" / "models", "schema.json"));
   }
   static inline std::filesystem::path dir_;
 };
@@ -124,7 +117,7 @@ TEST_F(CsvDialects, DatesInThreeSpellingsTrainTheSameModels) {
   }
   EXPECT_EQ(metrics_without_timing(dir_ / "dates_a" / "metrics.csv"),
             metrics_without_timing(dir_ / "dates_b" / "metrics.csv"));
-  EXPECT_EQ(models_of(dir_ / "dates_a" / "models"), models_of(dir_ / "dates_b" / "models"));
+  EXPECT_EQ(folder_files(dir_ / "dates_a" / "models"), folder_files(dir_ / "dates_b" / "models"));
   EXPECT_NE(read_file(dir_ / "dates_a" / "models" / "schema.json").find(R"("type": "date")"),
             std::string::npos);
   const ProgramResult inspected = run_groupfit({"inspect", (dir_ / "dates_c.csv").string()}, dir_);

@@ -13,14 +13,6 @@ namespace {
 
 using namespace testing_support;
 
-std::map<std::string, std::string> folder_contents(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    files[e.path().filename().string()] = read_file(e.path());
-  }
-  return files;
-}
-
 class ExecutorEquivalence : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -68,7 +60,7 @@ class ExecutorEquivalence : public ::testing::Test {
               metrics_without_timing(dir_ / "seq" / "metrics.csv"));
     EXPECT_EQ(read_file(dir_ / out / "predictions.csv"),
               read_file(dir_ / "seq" / "predictions.csv"));
-    EXPECT_EQ(folder_contents(dir_ / out / "models"), folder_contents(dir_ / "seq" / "models"));
+    EXPECT_EQ(folder_files(dir_ / out / "models"), folder_files(dir_ / "seq" / "models"));
   }
 
   static inline std::filesystem::path dir_;

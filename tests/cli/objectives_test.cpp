@@ -199,13 +199,6 @@ TEST(ObjectiveOutputs, ExecutorsGiveTheSameBytesForWeightedMultiClass) {
     EXPECT_EQ(r.status, 0) << executor << ": " << r.err;
     return std::filesystem::path(out);
   };
-  const auto files = [](const std::filesystem::path& models) {
-    std::map<std::string, std::string> contents;
-    for (const auto& e : std::filesystem::directory_iterator(models)) {
-      contents[e.path().filename().string()] = read_file(e.path());
-    }
-    return contents;
-  };
   const auto seq = train("sequential", "1", "1");
   for (const auto& out : {train("sequential", "1", "2"), train("threads", "2", "1"),
                           train("processes", "2", "1"), train("auto", "0", "0")}) {
@@ -213,7 +206,7 @@ TEST(ObjectiveOutputs, ExecutorsGiveTheSameBytesForWeightedMultiClass) {
               metrics_without_timing(seq / "metrics.csv"))
         << out;
     EXPECT_EQ(read_file(out / "predictions.csv"), read_file(seq / "predictions.csv")) << out;
-    EXPECT_EQ(files(out / "models"), files(seq / "models")) << out;
+    EXPECT_EQ(folder_files(out / "models"), folder_files(seq / "models")) << out;
   }
   std::filesystem::remove_all(dir);
 }

@@ -121,6 +121,17 @@ inline std::map<std::string, std::string> status_by_group(const std::filesystem:
   return status;
 }
 
+// Every file directly in `dir` (a models/ folder, say), by name, with its bytes; `except` is left
+// out.
+inline std::map<std::string, std::string> folder_files(const std::filesystem::path& dir,
+                                                       const std::string& except = "") {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().filename() != except) files[e.path().filename().string()] = read_file(e.path());
+  }
+  return files;
+}
+
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
