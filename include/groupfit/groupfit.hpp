@@ -29,7 +29,7 @@ std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 // InputError with the user's one-line message); TrainConfig::validate checks them all and how
 // they fit together. train() validates, so callers need not.
 struct ReadOptions {
-  std::string input;   // CSV file
+  std::string input;   // CSV file, plain, gzip or zstd; "-": standard input (no --resume)
   char delimiter = 0;  // 0: detect
   void validate() const;
 };
