@@ -37,7 +37,7 @@ struct ReadOptions {
 struct FeatureOptions {
   std::string group_column;
   std::string target_column;
-  std::string id_column;              // optional: predictions are keyed by row number without it
+  std::string id_column;              // optional: predictions are keyed by `row` without it
   std::string weight_column;          // optional: sample weights (>= 0, not a feature)
   std::vector<std::string> features;  // only these (empty: every other column)
   std::vector<std::string> drop;      // never these
@@ -123,10 +123,14 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                   const ProgressSink& progress = {});
 
 struct PredictConfig {
-  std::string input;       // CSV of new rows
+  std::string input;       // CSV of new rows ("-": standard input; gzip or zstd are read too)
   std::string models_dir;  // a training run's models/ folder
-  std::string output;      // CSV to write: id, group, prediction
+  std::string output;      // CSV to write: id (or row), group, kept columns, prediction
   char delimiter = 0;
+  // Input columns copied into the output, in the input's order, after id and group: these, or
+  // every column with keep_all. The id and group columns are there already.
+  std::vector<std::string> keep;
+  bool keep_all = false;
 };
 
 struct PredictReport {
