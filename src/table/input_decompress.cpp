@@ -61,7 +61,7 @@ class GzipDecompressor final : public Decompressor {
           ++members_;
           members_end_ = fed_ + (take - z_.avail_in);
         } else if (rc != Z_OK) {
-          fail(rc, fed_ + (take - z_.avail_in));
+          fail(rc);
         }
       }
       fed_ += take;
@@ -77,14 +77,16 @@ class GzipDecompressor final : public Decompressor {
   }
 
  private:
-  [[noreturn]] void fail(int rc, std::size_t position) const {
+  // No byte position: where the decoder notices an error depends on how the stream was cut
+  // into pieces, and a file must give the same message read whole or through a pipe.
+  [[noreturn]] void fail(int rc) const {
     if (rc == Z_MEM_ERROR) throw std::bad_alloc();
     if (members_ > 0 && member_output_ == 0) {
       throw InputError(fmt::format(
           "{}: the bytes after the end of the gzip data (from byte {}) are not gzip data", name_,
           members_end_));
     }
-    throw InputError(fmt::format("{}: corrupt gzip data near byte {}: {}", name_, position,
+    throw InputError(fmt::format("{}: corrupt gzip data: {}", name_,
                                  z_.msg != nullptr ? z_.msg : "no progress possible"));
   }
 
@@ -119,15 +121,14 @@ class ZstdDecompressor final : public Decompressor {
       const std::size_t rc = ZSTD_decompressStream(context_.get(), &o, &in);
       out.commit(o.pos);
       check_limit(out, max_bytes_, name_);
-      if (ZSTD_isError(rc)) fail(rc, fed_ + in.pos);
+      if (ZSTD_isError(rc)) fail(rc);
       if (in.pos == used_before && o.pos == 0 && in.pos < in.size) {
-        throw InputError(fmt::format("{}: corrupt zstd data near byte {}", name_, fed_ + in.pos));
+        throw InputError(fmt::format("{}: corrupt zstd data: no progress possible", name_));
       }
       frame_open_ = rc != 0;
       // Done when the piece is used up and the decoder had no more to give.
       if (in.pos == in.size && o.pos < o.size) break;
     }
-    fed_ += piece.size();
   }
 
   void finish() override {
@@ -138,7 +139,7 @@ class ZstdDecompressor final : public Decompressor {
   }
 
  private:
-  [[noreturn]] void fail(std::size_t rc, std::size_t position) const {
+  [[noreturn]] void fail(std::size_t rc) const {
     if (ZSTD_getErrorCode(rc) == ZSTD_error_memory_allocation) throw std::bad_alloc();
     if (ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge) {
       // zstd --long=N: the decoder refuses windows over 128 MiB unless told; so does zstd -d.
@@ -147,14 +148,12 @@ class ZstdDecompressor final : public Decompressor {
           "with zstd -dc --long=31 FILE | groupfit ... -",
           name_));
     }
-    throw InputError(fmt::format("{}: corrupt zstd data near byte {}: {}", name_, position,
-                                 ZSTD_getErrorName(rc)));
+    throw InputError(fmt::format("{}: corrupt zstd data: {}", name_, ZSTD_getErrorName(rc)));
   }
 
   std::string name_;
   std::size_t max_bytes_;
   std::unique_ptr<ZSTD_DCtx, FreeZstdContext> context_;
-  std::size_t fed_ = 0;     // compressed bytes before the current piece
   bool frame_open_ = true;  // a frame has begun and not ended
 };
 
