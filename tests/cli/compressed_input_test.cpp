@@ -107,6 +107,7 @@ struct NotCsvCase {
   std::string name;
   std::string bytes;
   std::string looks_like;
+  friend void PrintTo(const NotCsvCase& c, std::ostream* os) { *os << c.name; }
 };
 
 class BadInputFormat : public ::testing::TestWithParam<NotCsvCase> {};
