@@ -18,6 +18,7 @@
 #include "groupfit/error.hpp"
 #include "memory_file.hpp"
 #include "table/csv_reader.hpp"
+#include "table/input_format.hpp"
 
 namespace {
 
@@ -110,6 +111,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();
   }
 
+  // As a file, bytes that begin like gzip, zstd or another known format are not read as text
+  // (input_source_fuzzer covers them).
+  if (groupfit::sniff_format(text.substr(0, groupfit::kSniffBytes)).format !=
+      groupfit::InputFormat::Text) {
+    return 0;
+  }
   // The file path: mmap, BOM offset and page release; sliced too, so pages are released while
   // other slices still parse.
   const groupfit::fuzz::MemoryFile file(text);

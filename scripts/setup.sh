@@ -9,7 +9,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  libfast-float-dev libgtest-dev)
+  libfast-float-dev libgtest-dev zlib1g-dev libzstd-dev)
 bench=(python3-pandas python3-xgboost python3-numpy time)
 notebook=("${bench[@]}" python3-matplotlib jupyter-nbconvert python3-ipykernel)
 for option in "$@"; do

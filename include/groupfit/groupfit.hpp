@@ -29,7 +29,7 @@ std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 // InputError with the user's one-line message); TrainConfig::validate checks them all and how
 // they fit together. train() validates, so callers need not.
 struct ReadOptions {
-  std::string input;   // CSV file
+  std::string input;   // CSV file, plain, gzip or zstd; "-": standard input (no --resume)
   char delimiter = 0;  // 0: detect
   // '.', ',' (decimal commas), or 0: '.', and decimal commas in a ';'-separated file where a
   // column's values are numbers only with them (a warning says so).
@@ -41,7 +41,7 @@ struct ReadOptions {
 struct FeatureOptions {
   std::string group_column;
   std::string target_column;
-  std::string id_column;              // optional: predictions are keyed by row number without it
+  std::string id_column;              // optional: predictions are keyed by `row` without it
   std::string weight_column;          // optional: sample weights (>= 0, not a feature)
   std::vector<std::string> features;  // only these (empty: every other column)
   std::vector<std::string> drop;      // never these
@@ -130,14 +130,18 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
                   const ProgressSink& progress = {});
 
 struct PredictConfig {
-  std::string input;  // CSV of new rows
+  std::string input;  // CSV of new rows ("-": standard input; gzip or zstd are read too)
   // How the new file spells decimals and missing values; empty: as the training file did
   // (recorded in models/schema.json).
   std::optional<char> decimal;
   std::optional<std::vector<std::string>> na_values;
   std::string models_dir;  // a training run's models/ folder
-  std::string output;      // CSV to write: id, group, prediction
+  std::string output;      // CSV to write: id (or row), group, kept columns, prediction
   char delimiter = 0;
+  // Input columns copied into the output, in the input's order, after id and group: these, or
+  // every column with keep_all. The id and group columns are there already.
+  std::vector<std::string> keep;
+  bool keep_all = false;
 };
 
 struct PredictReport {

@@ -12,7 +12,7 @@ Command add_inspect_command(CLI::App& app) {
   auto decimal = std::make_shared<std::string>("auto");
   CLI::App* sub =
       app.add_subcommand("inspect", "Show column types, roles and group sizes before training");
-  sub->add_option("input", config->input, "CSV file")->required();
+  sub->add_option("input", config->input, "CSV file (gzip or zstd too; - reads stdin)")->required();
   sub->add_option("--group", config->group_column, "Group column: also show group sizes");
   sub->add_option("--target", config->target_column, "Target column: show feature roles");
   sub->add_option("--id", config->id_column, "Id column");

@@ -12,10 +12,14 @@ Command add_predict_command(CLI::App& app) {
   auto decimal = std::make_shared<std::string>();
   auto na_values = std::make_shared<std::vector<std::string>>();
   CLI::App* sub = app.add_subcommand("predict", "Apply saved group models to a CSV of rows");
-  sub->add_option("input", config->input, "CSV file of rows to score")->required();
+  sub->add_option("input", config->input,
+                  "CSV file of rows to score (gzip or zstd too; - reads stdin)")
+      ->required();
   sub->add_option("--models", config->models_dir, "The models/ folder of a training run")
       ->required();
-  sub->add_option("--out", config->output, "CSV file to write (id, group, prediction)")->required();
+  sub->add_option("--out", config->output,
+                  "CSV file to write (id or row, group, kept columns, prediction)")
+      ->required();
   sub->add_option("--delimiter", *delimiter, "Field delimiter: , ; tab or auto")
       ->capture_default_str();
   CLI::Option* decimal_flag = sub->add_option(
@@ -24,6 +28,11 @@ Command add_predict_command(CLI::App& app) {
       sub->add_option("--na-values", *na_values,
                       "More spellings of a missing value (default: as the training file)")
           ->delimiter(',');
+  CLI::Option* keep =
+      sub->add_option("--keep", config->keep, "Input columns to copy into the output (a,b)")
+          ->delimiter(',');
+  sub->add_flag("--keep-all", config->keep_all, "Copy every input column into the output")
+      ->excludes(keep);
   return {sub, [config, delimiter, decimal, na_values, decimal_flag, na_flag] {
             PredictConfig c = *config;
             c.delimiter = parse_delimiter(*delimiter);

@@ -55,13 +55,25 @@ void print_report(const TrainReport& report) {
       report.train_seconds, report.wall_seconds);
 }
 
+// How to go on after an interrupted run, or failed groups (`to_retrain`: "the failed groups"):
+// train again with --resume, unless the run read standard input, which cannot be resumed
+// (TrainConfig::validate says why).
+std::string resume_hint(const TrainConfig& config, std::string_view to_retrain = {}) {
+  if (config.read.input == "-") {
+    return "a run that read standard input cannot be resumed: train again";
+  }
+  if (to_retrain.empty()) return "run again with --resume";
+  return fmt::format("train again with --resume to retrain only {}", to_retrain);
+}
+
 }  // namespace
 
 Command add_train_command(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   TrainConfig& c = flags->config;
   CLI::App* sub = app.add_subcommand("train", "Train one model per group of a CSV table");
-  sub->add_option("input", c.read.input, "CSV file to train on")->required();
+  sub->add_option("input", c.read.input, "CSV file to train on (gzip, zstd; - reads stdin)")
+      ->required();
   sub->add_option("--group", c.columns.group_column, "Column that defines the groups")->required();
   sub->add_option("--target", c.columns.target_column,
                   "Column to predict (numbers; classes with a classification objective)")
@@ -160,14 +172,12 @@ Command add_train_command(CLI::App& app) {
         printer.finish();
         if (!quiet) print_report(report);
         if (report.interrupted) {
-          print_warning("interrupted: outputs hold the finished groups; run again with --resume");
+          print_warning("interrupted: outputs hold the finished groups; " + resume_hint(config));
           return kExitInterrupted;
         }
         if (report.failed > 0 && !quiet) {
-          print_warning(fmt::format(
-              "{} groups failed; the others are kept in the checkpoint: train again with "
-              "--resume to retrain only the failed groups",
-              report.failed));
+          print_warning(fmt::format("{} groups failed; the others are kept in the checkpoint: {}",
+                                    report.failed, resume_hint(config, "the failed groups")));
         }
         return report.failed > 0 ? kExitSomeGroupsFailed : kExitOk;
       }};

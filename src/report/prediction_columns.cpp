@@ -12,10 +12,15 @@ std::size_t PredictionColumns::outputs_per_row() const {
   return kind_ == TaskKind::Multiclass ? classes_.size() : 1;
 }
 
+std::vector<std::string> PredictionColumns::names() const {
+  std::vector<std::string> names = {"prediction"};
+  if (kind_ != TaskKind::Multiclass) return names;
+  for (const std::string& c : classes_) names.push_back("probability_" + c);
+  return names;
+}
+
 void PredictionColumns::write_header(CsvWriter& csv) const {
-  csv.text("prediction");
-  if (kind_ != TaskKind::Multiclass) return;
-  for (const std::string& c : classes_) csv.text("probability_" + c);
+  for (const std::string& name : names()) csv.text(name);
 }
 
 void PredictionColumns::write_cells(CsvWriter& csv, std::span<const float> outputs) const {

@@ -23,6 +23,8 @@ class PredictionColumns {
 
   // Values per row a model gives: num_class for multi-class, else 1.
   std::size_t outputs_per_row() const;
+  // The column names: prediction, then probability_<class> for multi-class.
+  std::vector<std::string> names() const;
   void write_header(CsvWriter& csv) const;
   // One row's cells from its model's outputs (outputs_per_row() values), or empty cells when
   // `outputs` is empty.

@@ -62,7 +62,7 @@ void write_predictions_csv(const std::filesystem::path& path, const std::vector<
       if (id_column) {
         csv.text(id_column->text_at(row));
       } else {
-        csv.integer(row);
+        csv.integer(std::int64_t{row} + 1);  // data rows count from 1, as in messages
       }
       csv.text(t.key.display());
       columns.write_cells(

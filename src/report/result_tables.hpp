@@ -20,7 +20,9 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
                        const std::vector<GroupResult>& results);
 
 // One line per unlabeled row: id, group, then `columns` (empty for a group without a model).
-// `id_column` may be null: the id is then the row's 0-based number, as pandas numbers rows.
+// `id_column` may be null: the id is then `row`, the data row's number counted from 1 (the first
+// row after the header), as messages count "data row N" and `groupfit predict` numbers its rows
+// (pandas' 0-based index is row - 1).
 void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
                            const std::vector<GroupResult>& results, const Column* id_column,
                            const PredictionColumns& columns);

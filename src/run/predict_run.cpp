@@ -2,10 +2,17 @@
 // encoded with the saved schema (same features, same category codes) and each group's rows go
 // through that group's model, so on the training file it reproduces predictions.csv exactly.
 // Output keeps the input's row order; a row whose group has no model gets an empty prediction.
+// Each row starts with its id, or without --id its `row`: the data row's number counted from 1
+// (the first row after the header), as in train's predictions.csv and in messages' "data row
+// N". --keep copies input columns in, so the output joins back to the input without an id.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "base/atomic_file.hpp"
 #include "exec/core_count.hpp"
@@ -17,10 +24,76 @@
 #include "report/model_store.hpp"
 #include "report/prediction_columns.hpp"
 #include "table/csv_reader.hpp"
+#include "table/message_text.hpp"
 #include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
 
 namespace groupfit {
+namespace {
+
+// The input columns to copy (PredictConfig::keep), in the input's order; not the id and group
+// columns, which lead every row already. A kept column may not take an output column's name:
+// two columns of one name would not read back.
+std::vector<const Column*> kept_columns(const Table& table, const PredictConfig& config,
+                                        const std::string& group_column, const Column* id_column,
+                                        const std::vector<std::string>& output_names) {
+  for (const std::string& name : config.keep) table.column(name);  // throws with suggestions
+  const std::set<std::string> wanted(config.keep.begin(), config.keep.end());
+  std::vector<const Column*> kept;
+  for (const Column& column : table.columns) {
+    if (!config.keep_all && wanted.count(column.name) == 0) continue;
+    if (&column == id_column || column.name == group_column) continue;
+    if (std::find(output_names.begin(), output_names.end(), column.name) != output_names.end()) {
+      throw InputError(fmt::format(
+          "{}: input column '{}' has the name of an output column ({}); keep the other columns "
+          "with --keep",
+          config.keep_all ? "--keep-all" : "--keep", column.name, fmt::join(output_names, ", ")));
+    }
+    kept.push_back(&column);
+  }
+  return kept;
+}
+
+std::string count_of(std::size_t n, std::string_view thing) {
+  return fmt::format("{} {}{}", n, thing, n == 1 ? "" : "s");
+}
+
+// One warning for every categorical feature holding values no model saw in training, counted
+// over the rows a model scored: such a value is scored as missing (XGBoost sends it down each
+// split's default branch), which is right for a category that is new but hides a misspelling.
+std::optional<std::string> unseen_categories_warning(const Table& table,
+                                                     const FeatureMatrix& matrix,
+                                                     const std::vector<FeatureSpec>& features,
+                                                     const std::vector<bool>& scored) {
+  std::vector<std::string> parts;
+  for (std::size_t f = 0; f < features.size(); ++f) {
+    if (!features[f].categorical) continue;
+    const Column& column = table.column(features[f].name);
+    std::size_t rows = 0;
+    std::set<std::string> values;
+    for (std::size_t r = 0; r < table.num_rows(); ++r) {
+      // A value the schema does not know is encoded NaN although present.
+      if (scored[r] && column.is_valid(r) && std::isnan(matrix.values[r * matrix.cols + f])) {
+        ++rows;
+        values.insert(column.text_at(r));
+      }
+    }
+    if (rows == 0) continue;
+    std::vector<std::string> examples;
+    for (const std::string& v : values) {
+      if (examples.size() == 3) break;
+      examples.push_back("'" + excerpt(v, 30) + "'");
+    }
+    parts.push_back(fmt::format("column '{}' in {} ({}: {}{})", column.name, count_of(rows, "row"),
+                                count_of(values.size(), "value"), fmt::join(examples, ", "),
+                                values.size() > examples.size() ? ", ..." : ""));
+  }
+  if (parts.empty()) return std::nullopt;
+  return fmt::format("categories not seen in training are scored as missing: {}",
+                     fmt::join(parts, "; "));
+}
+
+}  // namespace
 
 PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   if (config.output.empty()) throw InputError("--out is required");
@@ -37,11 +110,6 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   reading.threads = available_cores();
   const Table table = read_csv_file(config.input, reading);
   for (const auto& note : table.notes) warn(note);
-  // The group and id values are written out: like train, refuse text that is not UTF-8.
-  std::vector<std::string> written = {set.schema.group_column};
-  if (table.find(set.schema.id_column) >= 0) written.push_back(set.schema.id_column);
-  require_utf8_values(table, written, config.input, config.delimiter);
-  const FeatureMatrix matrix = encode_features(table, set.schema.features);
   const auto objective = find_objective(set.schema.objective);
   if (!objective) {
     throw InputError(fmt::format("{}: unknown objective '{}' in the model schema",
@@ -49,11 +117,21 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   }
   const PredictionColumns columns(objective->kind, set.schema.classes);
   const std::size_t per_row = columns.outputs_per_row();
-  const MatrixView data = view_of(matrix, set.schema.features);
   const Column* id_column = nullptr;
   if (!set.schema.id_column.empty() && table.find(set.schema.id_column) >= 0) {
     id_column = &table.column(set.schema.id_column);
   }
+  std::vector<std::string> output_names = {id_column ? id_column->name : "row", "group"};
+  for (const std::string& name : columns.names()) output_names.push_back(name);
+  const std::vector<const Column*> kept =
+      kept_columns(table, config, set.schema.group_column, id_column, output_names);
+  // The group, id and kept values are written out: like train, refuse text that is not UTF-8.
+  std::vector<std::string> written = {set.schema.group_column};
+  if (id_column) written.push_back(id_column->name);
+  for (const Column* column : kept) written.push_back(column->name);
+  require_utf8_values(table, written, config.input, config.delimiter);
+  const FeatureMatrix matrix = encode_features(table, set.schema.features);
+  const MatrixView data = view_of(matrix, set.schema.features);
 
   std::map<std::pair<bool, std::string>, std::string> file_of;
   for (const auto& m : set.models) file_of[{m.key.missing, m.key.text}] = m.file;
@@ -86,20 +164,23 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
     warn(fmt::format("{} rows in {} groups have no model; their predictions are empty",
                      report.rows_without_model, report.groups_without_model));
   }
+  if (auto w = unseen_categories_warning(table, matrix, set.schema.features, predicted)) warn(*w);
 
   const Column& group_column = table.column(set.schema.group_column);
   AtomicFile file(config.output);
   CsvWriter csv(file.stream());
-  csv.text(id_column ? id_column->name : "row").text("group");
+  csv.text(output_names[0]).text("group");
+  for (const Column* column : kept) csv.text(column->name);
   columns.write_header(csv);
   csv.end_row();
   for (std::size_t r = 0; r < table.num_rows(); ++r) {
     if (id_column) {
       csv.text(id_column->text_at(r));
     } else {
-      csv.integer(static_cast<std::int64_t>(r));
+      csv.integer(static_cast<std::int64_t>(r) + 1);  // data rows count from 1
     }
     csv.text(group_column.text_at(r));
+    for (const Column* column : kept) csv.text(column->text_at(r));
     columns.write_cells(csv, predicted[r]
                                  ? std::span<const float>(predictions).subspan(r * per_row, per_row)
                                  : std::span<const float>());

@@ -8,6 +8,7 @@
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
 #include "groupfit/limits.hpp"
+#include "table/input_source.hpp"
 
 namespace groupfit {
 
@@ -66,6 +67,14 @@ void TrainConfig::validate() const {
   columns.validate();
   read.validate();
   output.validate();
+  // A checkpoint is matched to its input by the file's path, size and modification time
+  // (report/run_json.cpp); standard input has none, so nothing could tell that it holds the
+  // same table as the interrupted run's.
+  if (output.resume && is_standard_input(read.input)) {
+    throw InputError(
+        "--resume needs the input as a file: standard input cannot be checked to hold the same "
+        "table as the interrupted run's");
+  }
   split.validate();
   exec.validate();
 }

@@ -20,11 +20,11 @@
 #include <thread>
 #include <unordered_map>
 
-#include "base/mapped_file.hpp"
 #include "groupfit/error.hpp"
 #include "table/column_builder.hpp"
 #include "table/csv_header.hpp"
 #include "table/csv_tokenizer.hpp"
+#include "table/input_source.hpp"
 #include "table/reading_notes.hpp"
 
 namespace groupfit {
@@ -378,15 +378,16 @@ Table read_csv_text(std::string_view text, const CsvReadOptions& options,
 }
 
 Table read_csv_file(const std::string& path, const CsvReadOptions& options) {
-  const MappedRegion file = MappedRegion::of_file(path);
-  if (file.size() == 0) throw InputError(fmt::format("{}: empty file", path));
+  // Mapped, or decompressed / read from standard input into memory (table/input_source.hpp).
+  const InputText file = read_input(path);
+  if (file.bytes().empty()) throw InputError(fmt::format("{}: empty file", file.name()));
   const std::size_t bom = file.bytes().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   // Drop the pages of a parsed slice: the table holds copies of everything it needs, and a
   // clean file page can always be read again if a slice must be parsed a second time.
   auto release = [&](std::size_t offset, std::size_t length) {
     file.release(offset + bom, length);
   };
-  return parse(file.bytes(), options, path, release);
+  return parse(file.bytes(), options, file.name(), release);
 }
 
 }  // namespace groupfit

@@ -36,6 +36,8 @@ struct CsvReadOptions {
 // Errors are InputError, one line, naming the source and, where there is one, the line:
 // "data.csv:17: expected 5 fields, found 6". Past a limit: "data.csv:9: field longer than 16 MiB
 // (the limit); a stray quote?", "data.csv:9: more than 4294967295 data rows (the limit)".
+// read_csv_file's `path` may be "-" (standard input) and its bytes gzip or zstd: see
+// table/input_source.hpp; line numbers are then those of the decompressed text.
 Table read_csv_file(const std::string& path, const CsvReadOptions& options = {});
 Table read_csv_text(std::string_view text, const CsvReadOptions& options = {},
                     std::string_view source_name = "<text>");

@@ -4,22 +4,25 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <vector>
 
-#include "base/mapped_file.hpp"
 #include "table/csv_tokenizer.hpp"
+#include "table/input_source.hpp"
 
 namespace groupfit {
 
 std::size_t line_of_row(const std::string& path, char delimiter, std::size_t row) {
-  MappedRegion file;
+  // Standard input and pipes are gone once read: the message says "data row" instead.
+  if (!can_read_again(path)) return 0;
+  std::optional<InputText> file;
   try {
-    file = MappedRegion::of_file(path);
+    file.emplace(read_input(path));  // decompressed again when compressed
   } catch (const std::exception&) {
-    return 0;  // the file cannot be read again: the message says "data row" instead
+    return 0;  // the file cannot be read again (removed, changed): "data row" too
   }
-  std::string_view text = file.bytes();
+  std::string_view text = file->bytes();
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const std::size_t header_end = first_row_end(text);
   const std::string_view header = text.substr(0, header_end);
@@ -41,7 +44,7 @@ std::size_t line_of_row(const std::string& path, char delimiter, std::size_t row
 std::string row_location(const std::string& path, char delimiter, std::size_t row) {
   const std::size_t line = line_of_row(path, delimiter, row);
   return line > 0 ? fmt::format("{}:{}", path, line)
-                  : fmt::format("{}: data row {}", path, row + 1);
+                  : fmt::format("{}: data row {}", input_name(path), row + 1);
 }
 
 }  // namespace groupfit

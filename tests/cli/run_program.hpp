@@ -55,14 +55,8 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-// Runs groupfit with `args`, in the folder `cwd` when given (for relative paths).
-inline ProgramResult run_groupfit(const std::vector<std::string>& args,
-                                  const std::filesystem::path& work_dir,
-                                  const std::filesystem::path& cwd = {}) {
-  std::string command = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
-  command.append(shell_quote(GROUPFIT_BINARY));
-  // append() rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter.
-  for (const auto& a : args) command.append(" ").append(shell_quote(a));
+// Runs a shell command that ends with a groupfit run, capturing that run's stdout and stderr.
+inline ProgramResult run_shell(std::string command, const std::filesystem::path& work_dir) {
   const auto out_file = work_dir / "stdout.txt", err_file = work_dir / "stderr.txt";
   command.append(" >").append(shell_quote(out_file.string()));
   command.append(" 2>").append(shell_quote(err_file.string()));
@@ -74,6 +68,29 @@ inline ProgramResult run_groupfit(const std::vector<std::string>& args,
   std::filesystem::remove(out_file);
   std::filesystem::remove(err_file);
   return r;
+}
+
+inline std::string groupfit_command(const std::vector<std::string>& args) {
+  std::string command = shell_quote(GROUPFIT_BINARY);
+  // append() rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter.
+  for (const auto& a : args) command.append(" ").append(shell_quote(a));
+  return command;
+}
+
+// Runs groupfit with `args`, in the folder `cwd` when given (for relative paths).
+inline ProgramResult run_groupfit(const std::vector<std::string>& args,
+                                  const std::filesystem::path& work_dir,
+                                  const std::filesystem::path& cwd = {}) {
+  std::string command = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
+  return run_shell(command.append(groupfit_command(args)), work_dir);
+}
+
+// Runs `cat file | groupfit args...`: groupfit reads `file` through a pipe on its standard input.
+inline ProgramResult run_groupfit_piped(const std::filesystem::path& file,
+                                        const std::vector<std::string>& args,
+                                        const std::filesystem::path& work_dir) {
+  std::string command = "cat " + shell_quote(file.string()) + " | ";
+  return run_shell(command.append(groupfit_command(args)), work_dir);
 }
 
 // Writes a generated table (`groupfit gen`) to dir/data.csv; true on success. Skew 1 gives

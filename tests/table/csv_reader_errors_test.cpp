@@ -107,7 +107,7 @@ TEST(CsvReaderError, DirectoryCannotBeRead) {
     read_csv_file(path);
     FAIL() << "no error";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "cannot read '" + path + "': not a regular file");
+    EXPECT_EQ(std::string(e.what()), "cannot read '" + path + "': Is a directory");
   }
 }
 
