@@ -12,7 +12,6 @@
 
 namespace groupfit {
 
-
 // Layout: rows*cols float values, then rows float labels, then (with `weights`) rows weights.
 std::size_t shared_matrix_bytes(std::size_t rows, std::size_t cols, bool weights);
 
