@@ -5,34 +5,14 @@
 
 #include <csignal>
 
+#include "cli/out_dir_helpers.hpp"
 #include "cli/run_program.hpp"
-#include "report/checkpoint.hpp"
 
 namespace groupfit {
 namespace {
 
 using namespace testing_support;
 namespace fs = std::filesystem;
-
-std::vector<std::string> train_args(const fs::path& dir, const fs::path& out) {
-  return {"train",     (dir / "data.csv").string(),
-          "--group",   "Region",
-          "--target",  "IBD",
-          "--out",     out.string(),
-          "--param",   "iterations=20",
-          "--quiet",   "--executor",
-          "processes", "--workers",
-          "2"};
-}
-
-// Groups in the checkpoint at `path`; 0 while it does not exist.
-std::size_t checkpointed(const fs::path& path) {
-  try {
-    return read_checkpoint(path).results.size();
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
 
 TEST(OutLock, SecondRunOnTheSameOutExitsTwoAtOnce) {
   const auto dir = fresh_dir("out-lock");

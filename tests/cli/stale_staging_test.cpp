@@ -5,34 +5,15 @@
 
 #include <csignal>
 
+#include "cli/out_dir_helpers.hpp"
 #include "cli/out_folder.hpp"
 #include "cli/run_program.hpp"
-#include "report/checkpoint.hpp"
 
 namespace groupfit {
 namespace {
 
 using namespace testing_support;
 namespace fs = std::filesystem;
-
-std::vector<std::string> train_args(const fs::path& dir, const fs::path& out) {
-  return {"train",     (dir / "data.csv").string(),
-          "--group",   "Region",
-          "--target",  "IBD",
-          "--out",     out.string(),
-          "--param",   "iterations=20",
-          "--quiet",   "--executor",
-          "processes", "--workers",
-          "2"};
-}
-
-std::size_t checkpointed(const fs::path& path) {
-  try {
-    return read_checkpoint(path).results.size();
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
 
 std::size_t files_under(const fs::path& dir) {
   std::size_t n = 0;
