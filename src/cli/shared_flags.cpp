@@ -27,14 +27,23 @@ void print_warning(const std::string& message) {
   fmt::print(stderr, "groupfit: warning: {}\n", message);
 }
 
-std::uint64_t parse_size(const std::string& flag, const std::string& text) {
-  std::size_t used = 0;
-  double value = 0;
+namespace {
+
+// The number `text` starts with, and in `used` how many characters it took (0: none).
+double leading_number(const std::string& text, std::size_t& used) {
   try {
-    value = std::stod(text, &used);
+    return std::stod(text, &used);
   } catch (const std::exception&) {
     used = 0;
+    return 0;
   }
+}
+
+}  // namespace
+
+std::uint64_t parse_size(const std::string& flag, const std::string& text) {
+  std::size_t used = 0;
+  const double value = leading_number(text, used);
   const std::string unit = text.substr(used);
   double scale = 0;
   if (unit.empty() || unit == "B") scale = 1;
@@ -55,12 +64,7 @@ std::uint64_t parse_size(const std::string& flag, const std::string& text) {
 
 double parse_seconds(const std::string& flag, const std::string& text) {
   std::size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
+  const double value = leading_number(text, used);
   if (used == 0 || used != text.size() || !std::isfinite(value) || !(value > 0)) {
     throw InputError(
         fmt::format("{} must be a positive, finite number of seconds, got '{}'", flag, text));
