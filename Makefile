@@ -20,7 +20,8 @@ demo: build
 
 # The notebook test needs Debian's Jupyter, pandas, matplotlib and xgboost for Python.
 test: build
-	@bash scripts/setup.sh --notebook
+	@bash scripts/setup.sh --notebook --npm
+	@bash scripts/npm_tools.sh $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The everyday loop: the in-process unit tests only (ctest label `unit`), a few seconds.
@@ -34,7 +35,8 @@ case-study: build
 	@bash scripts/case_study.sh $(BUILD)/groupfit
 
 bench-setup:
-	@bash scripts/setup.sh --bench
+	@bash scripts/setup.sh --bench --npm
+	@bash scripts/npm_tools.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -5,7 +5,8 @@
 # also what executing the case-study notebook needs (`make test` runs it on a tiny workload);
 # --case-study also headless Chromium, which prints the notebook to PDF; --fuzz clang and its
 # runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`; --lint clang-format and
-# clang-tidy, for `make lint`.
+# clang-tidy, for `make lint`; --npm Node.js and npm, which install the test-only npm packages
+# (scripts/npm_tools.sh).
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
@@ -19,6 +20,8 @@ for option in "$@"; do
     --case-study) packages+=("${notebook[@]}" chromium fonts-dejavu-core) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     --lint) packages+=(clang-format clang-tidy) ;;
+    # Node.js may come from elsewhere (NodeSource bundles npm): only a missing command counts.
+    --npm) command -v npm >/dev/null || packages+=(nodejs npm) ;;
     *) echo "setup.sh: unknown option $option" >&2; exit 2 ;;
   esac
 done
