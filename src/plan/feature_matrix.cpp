@@ -11,13 +11,14 @@
 
 #include "groupfit/error.hpp"
 #include "table/message_text.hpp"
+#include "table/text_repeats.hpp"
 
 namespace groupfit {
 namespace {
 
 // The column's distinct values as text, sorted by bytes; numbers by their text form.
 std::vector<std::string> sorted_distinct(const Column& column) {
-  if (column.is_numeric()) {
+  if (column.is_numeric() || column.plain_text) {
     std::set<std::string> values;
     for (std::size_t r = 0; r < column.size(); ++r) {
       if (column.is_valid(r)) values.insert(column.text_at(r));
@@ -92,11 +93,15 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
     FeatureSpec spec{
         name, !column.is_numeric() || forced.count(name) > 0, {}, column.type == ColumnType::Date};
     if (spec.categorical) {
-      spec.categories = sorted_distinct(column);
-      if (spec.categories.size() > options.max_categories) {
+      // A plain text column is counted first: its values are nearly all distinct, and a set of
+      // millions of strings only to find there are too many would cost seconds.
+      const std::size_t distinct = column.plain_text ? count_text_repeats(column).distinct : 0;
+      if (distinct <= options.max_categories) spec.categories = sorted_distinct(column);
+      const std::size_t count = column.plain_text ? distinct : spec.categories.size();
+      if (count > options.max_categories) {
         selection.warnings.push_back(fmt::format(
             "dropped text column '{}': {} distinct values is more than --max-categories {}", name,
-            spec.categories.size(), options.max_categories));
+            count, options.max_categories));
         continue;
       }
     }
@@ -122,7 +127,7 @@ FeatureMatrix encode_features(const Table& table, const std::vector<FeatureSpec>
       for (std::size_t i = 0; i < features[f].categories.size(); ++i) {
         code_of.emplace(features[f].categories[i], static_cast<float>(i));
       }
-      if (column.type == ColumnType::String) {
+      if (column.type == ColumnType::String && !column.plain_text) {
         std::vector<float> by_dict(column.dictionary.size(), nan);
         for (std::size_t d = 0; d < column.dictionary.size(); ++d) {
           if (auto it = code_of.find(std::string(column.dictionary[d])); it != code_of.end())

@@ -44,10 +44,9 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   csv.decimal = config.read.decimal;
   csv.na_values = config.read.na_values;
   csv.threads = run.timings.cores;
-  run.table = read_csv_file(config.read.input, csv);
-  for (const auto& note : run.table.notes) warn(note);
+  Table table = read_csv_file(config.read.input, csv);
+  for (const auto& note : table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
-  const Table& table = run.table;
 
   run.selection = select_features(table, config.columns);
   for (const auto& w : run.selection.warnings) warn(w);
@@ -60,6 +59,11 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
     if (auto w = repeated_id_warning(table.column(config.columns.id_column))) warn(*w);
   }
   run.matrix = encode_features(table, run.selection.features);
+  // From here on the features live in the matrix: their columns are given back now, so the
+  // table and the matrix are never both whole beside the models' own memory.
+  for (const FeatureSpec& feature : run.selection.features) {
+    table.columns[static_cast<std::size_t>(table.find(feature.name))].release();
+  }
   EncodedTarget target = encode_target(
       table, {config.columns.target_column, config.columns.weight_column, run.objective},
       config.read.input, config.read.delimiter);
@@ -74,6 +78,12 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   run.tasks = plan_tasks(
       groups, run.matrix.labels,
       {config.split.valid_fraction, config.split.seed, config.split.min_rows, config.model.rounds});
+  // What is left of the table goes with it: the group, target and weight columns live on in
+  // the tasks and the matrix's labels and weights, the ids predictions.csv needs in `ids`.
+  if (!config.columns.id_column.empty()) {
+    run.ids = PredictionIds(table.column(config.columns.id_column), run.tasks);
+  }
+  table = Table();
   run.plan = plan_execution(config, run.tasks, run.data(), run.timings.cores);
   run.timings.workers = run.plan.workers;
   run.timings.plan_seconds = clock.seconds() - run.timings.read_seconds;
