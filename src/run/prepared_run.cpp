@@ -29,7 +29,7 @@ std::vector<std::string> written_text_columns(const TrainConfig& config,
 std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& features) {
   std::vector<std::string> names;
   for (const FeatureSpec& f : features) {
-    if (!f.categorical) names.push_back(f.name);
+    if (!f.categorical && f.part == DatePart::None) names.push_back(f.name);
   }
   return names;
 }
@@ -62,7 +62,7 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   // From here on the features live in the matrix: their columns are given back now, so the
   // table and the matrix are never both whole beside the models' own memory.
   for (const FeatureSpec& feature : run.selection.features) {
-    table.columns[static_cast<std::size_t>(table.find(feature.name))].release();
+    table.columns[static_cast<std::size_t>(table.find(feature.source()))].release();
   }
   EncodedTarget target = encode_target(
       table, {config.columns.target_column, config.columns.weight_column, run.objective},
