@@ -61,9 +61,9 @@ void encode_date_part(const Column& column, const FeatureSpec& spec, float* out,
                       std::size_t stride) {
   if (column.type != ColumnType::Date) {
     if (column.validity.count_valid() == 0) return;  // all missing: no dates to read
-    throw InputError(fmt::format(
-        "feature '{}' is a part of date column '{}', which holds no dates in this file", spec.name,
-        spec.column));
+    throw InputError(
+        fmt::format("feature '{}' is a part of date column '{}', which holds no dates in this file",
+                    spec.name, spec.column));
   }
   for (std::size_t r = 0; r < rows; ++r) {
     if (!column.is_valid(r)) continue;
@@ -134,9 +134,12 @@ FeatureSelection select_features(const Table& table, const FeatureOptions& optio
       continue;
     }
     const Column& column = column_named(name);
-    FeatureSpec spec{
-        name, !column.is_numeric() || forced.count(name) > 0, {}, column.type == ColumnType::Date,
-        DatePart::None, {}};
+    FeatureSpec spec{name,
+                     !column.is_numeric() || forced.count(name) > 0,
+                     {},
+                     column.type == ColumnType::Date,
+                     DatePart::None,
+                     {}};
     if (spec.categorical) {
       // A plain text column is counted first: its values are nearly all distinct, and a set of
       // millions of strings only to find there are too many would cost seconds.

@@ -20,7 +20,7 @@ namespace groupfit {
 
 // A calendar part of a date column (FeatureOptions::date_parts), UTC.
 enum class DatePart : std::uint8_t { None, Year, Month, DayOfWeek, Hour };
-std::string_view to_string(DatePart part);  // "year", "month", "day_of_week", "hour"
+std::string_view to_string(DatePart part);        // "year", "month", "day_of_week", "hour"
 DatePart date_part_named(std::string_view name);  // DatePart::None when unknown
 
 struct FeatureSpec {

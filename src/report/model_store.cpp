@@ -39,10 +39,10 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
   json features = json::array();
   for (const auto& f : schema.features) {
     json entry = {{"name", f.name},
-                  {"type", f.categorical                ? "categorical"
-                           : f.date                     ? "date"
+                  {"type", f.categorical              ? "categorical"
+                           : f.date                   ? "date"
                            : f.part != DatePart::None ? "date_part"
-                                                        : "numeric"}};
+                                                      : "numeric"}};
     if (f.categorical) entry["categories"] = f.categories;
     if (f.part != DatePart::None) {
       entry["column"] = f.column;
@@ -139,8 +139,8 @@ ModelSet read_model_set(const fs::path& models_dir) {
         spec.column = f.at("column").get<std::string>();
         spec.part = date_part_named(f.at("part").get<std::string>());
         if (spec.part == DatePart::None) {
-          throw InputError(fmt::format("{}: unknown date part '{}' of feature '{}'",
-                                       path.string(), f.at("part").get<std::string>(), spec.name));
+          throw InputError(fmt::format("{}: unknown date part '{}' of feature '{}'", path.string(),
+                                       f.at("part").get<std::string>(), spec.name));
         }
       }
       set.schema.features.push_back(std::move(spec));
