@@ -18,6 +18,7 @@
 #include "train/constant_model.hpp"
 #include "train/metric_name_guard.hpp"
 #include "train/metrics.hpp"
+#include "train/quantile_matrix.hpp"
 #include "train/xgb_handle.hpp"
 #include "train/xgb_matrix.hpp"
 
@@ -67,9 +68,13 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   const auto huber = params.booster.find("huber_slope");
   const double huber_slope = huber == params.booster.end() ? 1.0 : std::stod(huber->second);
 
+  const int threads = task.threads > 0 ? task.threads : params.threads_per_model;
+  const auto max_bin = params.booster.find("max_bin");
   RowBlock train_block = gather(data, task.train_rows, true);
   RowBlock valid_block = gather(data, task.valid_rows, true);
-  const DMatrix train = make_dmatrix(data, train_block, task.train_rows.size());
+  const DMatrix train = make_training_matrix(
+      data, train_block, task.train_rows.size(),
+      max_bin == params.booster.end() ? kDefaultMaxBin : std::stoi(max_bin->second), threads);
   const DMatrix valid = make_dmatrix(data, valid_block, task.valid_rows.size());
   // XGBoost holds its own copy of the values now; the labels and weights are still needed.
   std::vector<float>().swap(train_block.values);
@@ -87,8 +92,7 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
     const std::string base = fmt::format("{}", *constant.base_score);
     GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "base_score", base.c_str()));
   }
-  const std::string nthread =
-      std::to_string(task.threads > 0 ? task.threads : params.threads_per_model);
+  const std::string nthread = std::to_string(threads);
   GROUPFIT_XGB(XGBoosterSetParam(booster.get(), "nthread", nthread.c_str()));
 
   const MetricNameGuard metric_name(params.booster.at("eval_metric"));

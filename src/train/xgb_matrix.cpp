@@ -6,7 +6,6 @@
 #include <string>
 
 namespace groupfit {
-namespace {
 
 // XGBoost rejects '[', ']' and '<' in feature names; they only label the saved model.
 std::string xgb_feature_name(const std::string& name) {
@@ -16,8 +15,6 @@ std::string xgb_feature_name(const std::string& name) {
   }
   return out.empty() ? "_" : out;
 }
-
-}  // namespace
 
 RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, bool with_labels) {
   RowBlock block;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "plan/feature_matrix.hpp"
@@ -24,6 +25,9 @@ RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, 
 // A DMatrix over `block` (which must outlive it) with feature names and types (q / c), labels
 // and weights set.
 DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t rows);
+
+// `name` as XGBoost accepts a feature name ('[', ']', '<' and ',' become '_').
+std::string xgb_feature_name(const std::string& name);
 
 // The predictions for the rows of `m`, using every tree of `booster`: one per row, or one per
 // class and row (row-major) for multi-class.
