@@ -21,18 +21,6 @@ struct Batches {
   std::string error;  // a failure inside a callback, which must not throw through XGBoost
 };
 
-void set_feature_info(DMatrixHandle m, const MatrixView& data) {
-  std::vector<std::string> names;
-  std::vector<const char*> name_ptrs, type_ptrs;
-  for (const auto& f : data.features) names.push_back(xgb_feature_name(f.name));
-  for (std::size_t i = 0; i < data.features.size(); ++i) {
-    name_ptrs.push_back(names[i].c_str());
-    type_ptrs.push_back(data.features[i].categorical ? "c" : "q");
-  }
-  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m, "feature_name", name_ptrs.data(), data.cols));
-  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m, "feature_type", type_ptrs.data(), data.cols));
-}
-
 void reset_batches(DataIterHandle handle) {
   static_cast<Batches*>(handle)->given = false;
 }

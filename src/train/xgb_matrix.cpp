@@ -43,6 +43,11 @@ DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t 
   if (!block.weights.empty()) {
     GROUPFIT_XGB(XGDMatrixSetFloatInfo(m.get(), "weight", block.weights.data(), rows));
   }
+  set_feature_info(m.get(), data);
+  return m;
+}
+
+void set_feature_info(DMatrixHandle m, const MatrixView& data) {
   std::vector<std::string> names;
   std::vector<const char*> name_ptrs, type_ptrs;
   for (const auto& f : data.features) names.push_back(xgb_feature_name(f.name));
@@ -50,9 +55,8 @@ DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t 
     name_ptrs.push_back(names[i].c_str());
     type_ptrs.push_back(data.features[i].categorical ? "c" : "q");
   }
-  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m.get(), "feature_name", name_ptrs.data(), data.cols));
-  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m.get(), "feature_type", type_ptrs.data(), data.cols));
-  return m;
+  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m, "feature_name", name_ptrs.data(), data.cols));
+  GROUPFIT_XGB(XGDMatrixSetStrFeatureInfo(m, "feature_type", type_ptrs.data(), data.cols));
 }
 
 std::vector<float> predict(const Booster& booster, const DMatrix& m, std::size_t rows) {

@@ -26,6 +26,9 @@ RowBlock gather(const MatrixView& data, const std::vector<std::uint32_t>& rows, 
 // and weights set.
 DMatrix make_dmatrix(const MatrixView& data, const RowBlock& block, std::size_t rows);
 
+// Sets the feature names and types (q, or c for categorical) of `m`.
+void set_feature_info(DMatrixHandle m, const MatrixView& data);
+
 // `name` as XGBoost accepts a feature name ('[', ']', '<' and ',' become '_').
 std::string xgb_feature_name(const std::string& name);
 
