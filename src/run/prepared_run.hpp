@@ -20,7 +20,7 @@ namespace groupfit {
 
 struct PreparedRun {
   TrainConfig config;  // resolved, with num_class set for multi-class
-  PredictionIds ids;  // the id column's text for the rows predictions.csv will hold
+  PredictionIds ids;   // the id column's text for the rows predictions.csv will hold
   FeatureSelection selection;
   ObjectiveInfo objective;
   std::vector<std::string> classes;  // classification: index -> class
