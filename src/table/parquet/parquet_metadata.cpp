@@ -151,6 +151,13 @@ void decode_column_metadata(Reader& in, ColumnChunk& c) {
       case 1:
         c.type = static_cast<PhysicalType>(in.read_i32(type));
         return;
+      case 2: {
+        const ThriftList list = in.read_list_header(type);
+        for (std::size_t i = 0; i < list.size; ++i) {
+          c.encodings.push_back(static_cast<Encoding>(in.read_i32(list.element)));
+        }
+        return;
+      }
       case 3: {
         const ThriftList list = in.read_list_header(type);
         for (std::size_t i = 0; i < list.size; ++i) c.path.push_back(in.read_string(list.element));

@@ -122,6 +122,7 @@ struct ColumnChunk {
   bool has_metadata = false;
   bool external = false;  // file_path set: the data is in another file
   PhysicalType type = PhysicalType::Int32;
+  std::vector<Encoding> encodings;  // every encoding its pages use (levels included)
   std::vector<std::string> path;
   Codec codec = Codec::Uncompressed;
   std::int64_t num_values = 0;

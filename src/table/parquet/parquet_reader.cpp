@@ -305,6 +305,11 @@ Table read_parquet_bytes(std::span<const std::uint8_t> bytes, std::string_view n
   return read(bytes, name, options, {});
 }
 
+parquet::FileMetaData read_parquet_metadata(const std::string& path) {
+  const MappedRegion file = MappedRegion::of_file(path);
+  return read_footer({static_cast<const std::uint8_t*>(file.data()), file.size()}, path).metadata;
+}
+
 Table read_parquet_file(const std::string& path, const ParquetReadOptions& options) {
   const MappedRegion file = MappedRegion::of_file(path);
   const std::span<const std::uint8_t> bytes(static_cast<const std::uint8_t*>(file.data()),

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "groupfit/limits.hpp"
+#include "table/parquet/parquet_metadata.hpp"
 #include "table/table.hpp"
 
 namespace groupfit {
@@ -46,5 +47,8 @@ Table read_parquet_file(const std::string& path, const ParquetReadOptions& optio
 // The same from bytes in memory (tests and the fuzzer); `name` is the file's name in messages.
 Table read_parquet_bytes(std::span<const std::uint8_t> bytes, std::string_view name,
                          const ParquetReadOptions& options = {});
+
+// The footer of the Parquet file `path`, decoded (tests check what a writer made with it).
+parquet::FileMetaData read_parquet_metadata(const std::string& path);
 
 }  // namespace groupfit
