@@ -37,10 +37,18 @@ struct SpecColumn {
 };
 
 struct ParquetSpec {
+  ParquetSpec(std::string writer_, std::filesystem::path out_, json options_,
+              std::vector<SpecColumn> columns_)
+      : writer(std::move(writer_)),
+        out(std::move(out_)),
+        options(std::move(options_)),
+        columns(std::move(columns_)) {}
   std::string writer;
   std::filesystem::path out;
   json options = json::object();
   std::vector<SpecColumn> columns;
+  std::string from_csv;  // DuckDB only: convert this CSV file (columns unused)
+  std::string select;    // with from_csv: the select list
 };
 
 inline json to_json(const ParquetSpec& s) {
@@ -50,8 +58,11 @@ inline json to_json(const ParquetSpec& s) {
     if (!c.encoding.empty()) col["encoding"] = c.encoding;
     columns.push_back(std::move(col));
   }
-  return {
+  json out = {
       {"writer", s.writer}, {"out", s.out.string()}, {"options", s.options}, {"columns", columns}};
+  if (!s.from_csv.empty()) out["from_csv"] = s.from_csv;
+  if (!s.select.empty()) out["select"] = s.select;
+  return out;
 }
 
 // Writes every spec's file with one Node.js process per writer. Fails the test (rather than

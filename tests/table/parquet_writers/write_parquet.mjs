@@ -10,7 +10,8 @@
 // large_string, categorical (dictionary-encoded text, what a pandas category becomes), date
 // (days), timestamp_ms/us/ns and timestamptz_ms/us/ns (integers in the unit), time_ms/us/ns,
 // decimal:P:S (the unscaled integer), float16, uuid (32 hex digits). 64-bit integers are given as
-// strings so that JSON keeps every digit. A writer that cannot write a type, codec or option exits
+// strings so that JSON keeps every digit. DuckDB can also convert a CSV file: {"writer": "duckdb",
+// "from_csv": CSV, "select": SQL select list, "out": ..., "options": ...}. A writer that cannot write a type, codec or option exits
 // with status 3 and says so: the test then fails, since every test asks only for what its writer
 // can do.
 import { createRequire } from 'node:module';
@@ -45,6 +46,15 @@ async function writeDuckdb() {
     duckdb = await (await DuckDBInstance.create(':memory:')).connect();
   }
   const con = duckdb;
+  if (spec.from_csv) {
+    // {"from_csv": CSV, "select": "* REPLACE (CAST(year AS DOUBLE) AS year)"}: the CSV as
+    // DuckDB reads it, columns recast as `select` says.
+    const options = ['FORMAT parquet', `COMPRESSION ${opt.codec ?? 'snappy'}`];
+    if (opt.row_group_size) options.push(`ROW_GROUP_SIZE ${opt.row_group_size}`);
+    await con.run(`COPY (SELECT ${spec.select ?? '*'} FROM read_csv('${spec.from_csv}'))
+                   TO '${spec.out}' (${options.join(', ')})`);
+    return;
+  }
   // The values go in as text through a JSON file, then are cast in SQL.
   const jsonPath = `${spec.out}.input.json`;
   const lines = [];
@@ -199,7 +209,7 @@ const parsed = JSON.parse(fs.readFileSync(specPath, 'utf8'));
 for (const one of Array.isArray(parsed) ? parsed : [parsed]) {
   spec = one;
   opt = spec.options ?? {};
-  rows = spec.columns.length ? spec.columns[0].values.length : 0;
+  rows = spec.columns?.length ? spec.columns[0].values.length : 0;
   if (spec.writer === 'duckdb') await writeDuckdb();
   else if (spec.writer === 'hyparquet') writeHyparquet();
   else if (spec.writer === 'arrow-rs') writeArrowRs();
