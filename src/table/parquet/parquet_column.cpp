@@ -17,8 +17,8 @@
 namespace groupfit::parquet {
 namespace {
 
-// Values reserved up front per chunk; a row group claiming more grows as its pages are decoded,
-// so a false claim costs nothing. pyarrow and arrow-rs write row groups of 1 Mi rows at most.
+// Values reserved per chunk when the caller did not reserve the column's rows; a row group
+// claiming more grows as its pages are decoded, so a false claim costs nothing.
 constexpr std::size_t kInitialReserve = std::size_t{1} << 20;
 constexpr std::uint32_t kNoCode = UINT32_MAX;
 
@@ -60,9 +60,9 @@ const char* encoding_name(Encoding e) {
 template <typename T>
 class ChunkDecoder {
  public:
-  ChunkDecoder(const LeafColumn& leaf, ColumnSlice& slice, std::vector<T>& values,
+  ChunkDecoder(const LeafColumn& leaf, ColumnSlice& slice, std::vector<T>& values, StringPool& pool,
                ChunkScratch& scratch)
-      : leaf_(leaf), slice_(slice), values_(values), s_(scratch) {}
+      : leaf_(leaf), slice_(slice), values_(values), pool_(pool), s_(scratch) {}
 
   void dictionary_page(Bytes payload, std::size_t count);
   // `levels`: the definition levels' bytes (empty for a required column); `n` rows.
@@ -78,6 +78,7 @@ class ChunkDecoder {
   const LeafColumn& leaf_;
   ColumnSlice& slice_;
   std::vector<T>& values_;
+  StringPool& pool_;
   ChunkScratch& s_;
   bool has_dictionary_ = false;
   std::vector<T> dictionary_;                   // converted values (not text)
@@ -100,7 +101,7 @@ void ChunkDecoder<T>::convert_fixed_raw(const std::uint8_t* raw, std::size_t k, 
 template <typename T>
 void ChunkDecoder<T>::convert_view_raw(const std::string_view* raw, std::size_t k, T* out) {
   if constexpr (std::is_same_v<T, std::uint32_t>) {
-    convert_views(leaf_, raw, k, out, slice_.pool);
+    convert_views(leaf_, raw, k, out, pool_);
   } else if constexpr (std::is_same_v<T, double>) {
     convert_views(leaf_, raw, k, out);
   } else {
@@ -125,8 +126,7 @@ void ChunkDecoder<T>::gather(const std::uint32_t* indices, std::size_t k, T* out
       std::uint32_t& code = dictionary_codes_[indices[i]];
       // Interned on first use, so the pool lists values in order of first appearance, as the
       // CSV reader's does.
-      if (code == kNoCode)
-        convert_views(leaf_, &dictionary_views_[indices[i]], 1, &code, slice_.pool);
+      if (code == kNoCode) convert_views(leaf_, &dictionary_views_[indices[i]], 1, &code, pool_);
       out[i] = code;
     }
   } else {
@@ -286,6 +286,15 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
     }
     present = static_cast<std::size_t>(std::count(s_.levels.begin(), s_.levels.end(), 1));
   }
+  if constexpr (std::is_same_v<T, std::uint32_t>) {
+    // Text that is not dictionary-encoded has many distinct values, maybe one a row (an id):
+    // size the index once for the column's rows rather than rehashing it at every doubling.
+    if (!slice_.pool_sized && encoding != Encoding::PlainDictionary &&
+        encoding != Encoding::RleDictionary) {
+      pool_.reserve(values_.capacity());
+      slice_.pool_sized = true;
+    }
+  }
   const std::size_t done = values_.size();
   if (values_.capacity() < done + n) values_.reserve(std::max(done + n, 2 * values_.capacity()));
   values_.resize(done + n);
@@ -317,9 +326,9 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
 template <typename T>
 void decode_pages(std::span<const std::uint8_t> chunk, const ColumnChunk& meta,
                   const LeafColumn& leaf, std::size_t rows, ColumnSlice& slice,
-                  std::vector<T>& values, ChunkScratch& scratch) {
-  ChunkDecoder<T> decoder(leaf, slice, values, scratch);
-  values.reserve(std::min(rows, kInitialReserve));
+                  std::vector<T>& values, StringPool& pool, ChunkScratch& scratch) {
+  ChunkDecoder<T> decoder(leaf, slice, values, pool, scratch);
+  values.reserve(values.size() + std::min(rows, kInitialReserve));
   const std::size_t width = fixed_width(leaf.physical, leaf.type_length);
   std::size_t at = 0, done = 0;
   while (done < rows) {
@@ -419,31 +428,29 @@ ChunkRange chunk_range(const ColumnChunk& meta, std::size_t data_end) {
   return {static_cast<std::size_t>(first), static_cast<std::size_t>(meta.total_compressed_size)};
 }
 
-ColumnSlice decode_column_chunk(std::span<const std::uint8_t> file, std::size_t data_end,
-                                const ColumnChunk& meta, const LeafColumn& leaf, std::size_t rows,
-                                ChunkScratch& scratch) {
+void decode_column_chunk(std::span<const std::uint8_t> file, std::size_t data_end,
+                         const ColumnChunk& meta, const LeafColumn& leaf, std::size_t rows,
+                         ColumnSlice& slice, StringPool& pool, ChunkScratch& scratch) {
   if (meta.type != leaf.physical) {
     throw CorruptFile("the column chunk's physical type differs from the schema's");
   }
   const ChunkRange range = chunk_range(meta, data_end);
   const auto chunk = file.subspan(range.first, range.size);
-  ColumnSlice slice;
   switch (leaf.type) {
     case ColumnType::Bool:
-      decode_pages(chunk, meta, leaf, rows, slice, slice.bools, scratch);
+      decode_pages(chunk, meta, leaf, rows, slice, slice.bools, pool, scratch);
       break;
     case ColumnType::Int64:
-      decode_pages(chunk, meta, leaf, rows, slice, slice.ints, scratch);
+      decode_pages(chunk, meta, leaf, rows, slice, slice.ints, pool, scratch);
       break;
     case ColumnType::Float64:
     case ColumnType::Date:
-      decode_pages(chunk, meta, leaf, rows, slice, slice.doubles, scratch);
+      decode_pages(chunk, meta, leaf, rows, slice, slice.doubles, pool, scratch);
       break;
     case ColumnType::String:
-      decode_pages(chunk, meta, leaf, rows, slice, slice.codes, scratch);
+      decode_pages(chunk, meta, leaf, rows, slice, slice.codes, pool, scratch);
       break;
   }
-  return slice;
 }
 
 }  // namespace groupfit::parquet

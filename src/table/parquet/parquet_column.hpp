@@ -30,16 +30,16 @@ namespace groupfit::parquet {
 // The largest page groupfit decompresses; writers make pages of about 1 MiB.
 inline constexpr std::size_t kMaxPageBytes = std::size_t{512} << 20;
 
-// One row group's values of one column: the vector the column's type uses (table.hpp), text as
-// codes into `pool`.
+// A column's values, row group after row group: the vector the column's type uses (table.hpp),
+// text as codes into the column's StringPool.
 struct ColumnSlice {
   ValidityBuilder validity;
   std::vector<std::uint8_t> bools;
   std::vector<std::int64_t> ints;
   std::vector<double> doubles;
   std::vector<std::uint32_t> codes;
-  StringPool pool;
   bool uint64_overflow = false;  // a UINT_64 value above 2^63-1: the column becomes Float64
+  bool pool_sized = false;       // the pool's index was sized for the column's rows
 };
 
 // Buffers and decompression contexts that one thread reuses from chunk to chunk.
@@ -62,12 +62,13 @@ class ChunkScratch {
   std::size_t page_capacity_ = 0;
 };
 
-// Decodes the chunk `meta` of a row group of `rows` rows. `file` is the whole file, and the
-// chunk must lie in [4, data_end) (data_end: where the footer starts). Throws CorruptFile or
-// Unsupported.
-ColumnSlice decode_column_chunk(std::span<const std::uint8_t> file, std::size_t data_end,
-                                const ColumnChunk& meta, const LeafColumn& leaf, std::size_t rows,
-                                ChunkScratch& scratch);
+// Decodes the chunk `meta` of a row group of `rows` rows, appending its values to `slice`
+// (reserve the column's rows in it first: the vectors then never regrow). `file` is the whole
+// file, and the chunk must lie in [4, data_end) (data_end: where the footer starts). Text is
+// interned into `pool`. Throws CorruptFile or Unsupported.
+void decode_column_chunk(std::span<const std::uint8_t> file, std::size_t data_end,
+                         const ColumnChunk& meta, const LeafColumn& leaf, std::size_t rows,
+                         ColumnSlice& slice, StringPool& pool, ChunkScratch& scratch);
 
 // Where the chunk's bytes are in the file: [first, first + size). Throws CorruptFile when they
 // are not inside [4, data_end).

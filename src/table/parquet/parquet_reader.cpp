@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <atomic>
@@ -129,46 +130,102 @@ std::vector<const LeafColumn*> choose_columns(const std::vector<LeafColumn>& lea
   return chosen;
 }
 
-// Decodes every (row group, column) task on `threads` threads; the first error in task order is
-// thrown, so a file that is wrong in several places gives the same message every time.
-std::vector<ColumnSlice> decode_all(std::span<const std::uint8_t> file, const Footer& footer,
-                                    const std::vector<const LeafColumn*>& columns, unsigned threads,
-                                    std::string_view name, const Release& release) {
+// The decoded columns: each column's values over every row group, and its dictionary.
+struct Decoded {
+  std::vector<ColumnSlice> columns;
+  std::vector<StringPool> pools;
+};
+
+// What a column's vectors are reserved for: its rows, unless the file is far too small to hold
+// them (a claim to check by decoding, not to allocate for): a row takes at least a bit of
+// definition levels or of RLE runs per few hundred rows in any file a writer makes.
+std::size_t rows_to_reserve(std::uint64_t rows, std::size_t file_size) {
+  return static_cast<std::size_t>(std::min<std::uint64_t>(rows, std::uint64_t{file_size} * 64));
+}
+
+// Asks for transparent huge pages for the memory a vector reserved: its first touch, page by page,
+// had cost as much as decoding the values into it (as for the CSV reader's buffers,
+// table/input_buffer.cpp). Only whole 2 MiB pages inside the reservation.
+template <typename T>
+void advise_huge_pages(const std::vector<T>& v) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  const std::uintptr_t from = (begin + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t to = (begin + v.capacity() * sizeof(T)) & ~(kHuge - 1);
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+}
+
+// Decodes every column, one task per column over all its row groups (so each column is one
+// vector from the start, never copied when row groups are joined) on `threads` threads, text
+// columns first (the longest: every value is hashed). The first error in task order is thrown,
+// so a file that is wrong in several places gives the same message every time.
+Decoded decode_all(std::span<const std::uint8_t> file, const Footer& footer,
+                   const std::vector<const LeafColumn*>& columns, std::uint64_t rows,
+                   unsigned threads, std::string_view name, const Release& release) {
   const auto& groups = footer.metadata.row_groups;
-  const std::size_t tasks = groups.size() * columns.size();
-  std::vector<ColumnSlice> slices(tasks);
-  std::vector<std::exception_ptr> errors(tasks);
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c]->type == ColumnType::String) order.push_back(c);
+  }
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c]->type != ColumnType::String) order.push_back(c);
+  }
+  Decoded out;
+  out.columns.resize(columns.size());
+  out.pools.resize(columns.size());
+  std::vector<std::exception_ptr> errors(order.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   const auto work = [&] {
     ChunkScratch scratch;
-    for (std::size_t t; !failed && (t = next++) < tasks;) {
-      const std::size_t g = t / columns.size();
-      const LeafColumn& leaf = *columns[t % columns.size()];
-      const ColumnChunk& meta = groups[g].columns[leaf.chunk];
-      const auto located = [&](const std::exception& e) {
-        return std::make_exception_ptr(
-            InputError(fmt::format("{}: column '{}', row group {} of {}: {}", name, leaf.name,
-                                   g + 1, groups.size(), e.what())));
-      };
-      try {
-        slices[t] = decode_column_chunk(file, footer.data_end, meta, leaf,
-                                        static_cast<std::size_t>(groups[g].num_rows), scratch);
-        if (release) {
-          const ChunkRange range = chunk_range(meta, footer.data_end);
-          release(range.first, range.size);
+    for (std::size_t t; !failed && (t = next++) < order.size();) {
+      const std::size_t c = order[t];
+      const LeafColumn& leaf = *columns[c];
+      ColumnSlice& slice = out.columns[c];
+      const std::size_t reserve = rows_to_reserve(rows, file.size());
+      switch (leaf.type) {
+        case ColumnType::Bool:
+          slice.bools.reserve(reserve);
+          break;
+        case ColumnType::Int64:
+          slice.ints.reserve(reserve);
+          break;
+        case ColumnType::Float64:
+        case ColumnType::Date:
+          slice.doubles.reserve(reserve);
+          break;
+        case ColumnType::String:
+          slice.codes.reserve(reserve);
+          break;
+      }
+      for (std::size_t g = 0; g < groups.size() && !errors[t]; ++g) {
+        const ColumnChunk& meta = groups[g].columns[leaf.chunk];
+        const auto located = [&](const std::exception& e) {
+          return std::make_exception_ptr(
+              InputError(fmt::format("{}: column '{}', row group {} of {}: {}", name, leaf.name,
+                                     g + 1, groups.size(), e.what())));
+        };
+        try {
+          decode_column_chunk(file, footer.data_end, meta, leaf,
+                              static_cast<std::size_t>(groups[g].num_rows), slice, out.pools[c],
+                              scratch);
+          if (release) {
+            const ChunkRange range = chunk_range(meta, footer.data_end);
+            release(range.first, range.size);
+          }
+        } catch (const CorruptFile& e) {
+          errors[t] = located(e);
+        } catch (const Unsupported& e) {
+          errors[t] = located(e);
+        } catch (...) {
+          errors[t] = std::current_exception();
         }
-      } catch (const CorruptFile& e) {
-        errors[t] = located(e);
-      } catch (const Unsupported& e) {
-        errors[t] = located(e);
-      } catch (...) {
-        errors[t] = std::current_exception();
       }
       if (errors[t]) failed = true;
     }
   };
-  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(std::max(threads, 1u), tasks));
+  const unsigned n =
+      static_cast<unsigned>(std::min<std::size_t>(std::max(threads, 1u), order.size()));
   if (n <= 1) {
     work();
   } else {
@@ -178,69 +235,23 @@ std::vector<ColumnSlice> decode_all(std::span<const std::uint8_t> file, const Fo
   for (const auto& e : errors) {
     if (e) std::rethrow_exception(e);
   }
-  return slices;
+  return out;
 }
 
-// One column from its row groups' slices, freeing each slice as it is taken.
-Column join(const LeafColumn& leaf, std::vector<ColumnSlice*> parts) {
+// The Column of a decoded column.
+Column to_column(const LeafColumn& leaf, ColumnSlice& s, StringPool pool) {
   Column column;
   column.name = leaf.name;
   column.type = leaf.type;
-  parquet::ValidityBuilder validity;
-  bool overflow = false;
-  const auto take = [](auto& into, auto& from) {
-    if (into.empty()) {
-      into = std::move(from);
-    } else {
-      into.insert(into.end(), from.begin(), from.end());
-    }
-    std::decay_t<decltype(from)>().swap(from);
-  };
-  std::size_t total = 0;
-  for (const ColumnSlice* s : parts) total += s->validity.size();
-  if (parts.size() > 1) {
-    switch (leaf.type) {
-      case ColumnType::Bool:
-        column.bools.reserve(total);
-        break;
-      case ColumnType::Int64:
-        column.ints.reserve(total);
-        break;
-      case ColumnType::Float64:
-      case ColumnType::Date:
-        column.doubles.reserve(total);
-        break;
-      case ColumnType::String:
-        column.codes.reserve(total);
-        break;
-    }
-  }
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    ColumnSlice& s = *parts[i];
-    validity.append(s.validity);
-    s.validity = {};
-    overflow |= s.uint64_overflow;
-    take(column.bools, s.bools);
-    take(column.ints, s.ints);
-    take(column.doubles, s.doubles);
-    if (leaf.type != ColumnType::String) continue;
-    if (i == 0) {
-      column.dictionary = std::move(s.pool);
-      take(column.codes, s.codes);
-      continue;
-    }
-    // Another row group's codes, into the first's dictionary (order of first appearance).
-    std::vector<std::uint32_t> code_of(s.pool.size());
-    for (std::size_t c = 0; c < code_of.size(); ++c)
-      code_of[c] = column.dictionary.intern(s.pool[c]);
-    s.pool = {};
-    for (std::uint32_t code : s.codes) column.codes.push_back(code_of[code]);
-    std::vector<std::uint32_t>().swap(s.codes);
-  }
+  column.bools = std::move(s.bools);
+  column.ints = std::move(s.ints);
+  column.doubles = std::move(s.doubles);
+  column.codes = std::move(s.codes);
+  column.dictionary = std::move(pool);
   column.dictionary.drop_index();
-  const std::size_t size = validity.size();
-  column.validity = ValidityBitmap::from_words(validity.take_words(), size);
-  if (overflow) {
+  const std::size_t size = s.validity.size();
+  column.validity = ValidityBitmap::from_words(s.validity.take_words(), size);
+  if (s.uint64_overflow) {
     // A UINT_64 value above 2^63-1: the column is a number, not an integer.
     column.type = ColumnType::Float64;
     column.doubles.resize(column.ints.size());
@@ -286,14 +297,10 @@ Table read(std::span<const std::uint8_t> file, std::string_view name,
   }
   Table table;
   const std::vector<const LeafColumn*> columns = choose_columns(leaves, options, name, table.notes);
-  std::vector<ColumnSlice> slices =
-      decode_all(file, footer, columns, options.threads, name, release);
+  Decoded decoded = decode_all(file, footer, columns, rows, options.threads, name, release);
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    std::vector<ColumnSlice*> parts;
-    for (std::size_t g = 0; g < meta.row_groups.size(); ++g) {
-      parts.push_back(&slices[g * columns.size() + c]);
-    }
-    table.columns.push_back(join(*columns[c], std::move(parts)));
+    table.columns.push_back(
+        to_column(*columns[c], decoded.columns[c], std::move(decoded.pools[c])));
   }
   return table;
 }
