@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "groupfit/error.hpp"
@@ -156,6 +158,26 @@ TEST(ParquetHandBuilt, DictionaryIndexOutOfRange) {
   f.indices = {0, 5, 1};
   EXPECT_EQ(error_of(build_parquet(f)),
             kWhere + "dictionary index 5 is out of range (the dictionary has 2 values)");
+}
+
+// Found by fuzz/parquet_reader_fuzzer.cpp: an empty dictionary page made the reader hand a null
+// pointer to memcpy (undefined behaviour, which UBSan reports; `make test-asan` runs this).
+TEST(ParquetHandBuilt, EmptyPagesAreRead) {
+  std::ifstream in(
+      std::string(GROUPFIT_SOURCE_DIR) +
+          "/fuzz/corpus/parquet_reader_fuzzer/regression_empty_dictionary_page.parquet",
+      std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(bytes.empty());
+  try {
+    read_bytes(bytes);
+  } catch (const InputError&) {
+  }
+  HandFile empty;
+  empty.physical = 6;
+  empty.dictionary = {};
+  empty.indices = {};
+  EXPECT_EQ(read_bytes(build_parquet(empty)).num_rows(), 0u);
 }
 
 TEST(ParquetHandBuilt, MissingColumnNamesTheClosest) {

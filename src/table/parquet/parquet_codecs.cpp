@@ -116,7 +116,7 @@ void PageDecompressor::decompress(Codec codec, std::span<const std::uint8_t> in,
   switch (codec) {
     case Codec::Uncompressed:
       if (in.size() != out.size()) size_mismatch(codec, out.size());
-      std::memcpy(out.data(), in.data(), in.size());
+      if (!in.empty()) std::memcpy(out.data(), in.data(), in.size());
       return;
     case Codec::Snappy: {
       const auto* src = reinterpret_cast<const char*>(in.data());

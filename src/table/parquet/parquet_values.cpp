@@ -153,11 +153,11 @@ void convert_fixed(const LeafColumn& leaf, const std::uint8_t* raw, std::size_t 
       for (std::size_t i = 0; i < n; ++i) out[i] = load<std::uint32_t>(raw + 4 * i);
       return;
     case Conversion::UInt64:
-      std::memcpy(out, raw, n * 8);
+      if (n > 0) std::memcpy(out, raw, n * 8);
       for (std::size_t i = 0; i < n; ++i) overflow |= out[i] < 0;
       return;
     case Conversion::Int64:
-      std::memcpy(out, raw, n * 8);
+      if (n > 0) std::memcpy(out, raw, n * 8);
       return;
     default:
       break;
@@ -169,7 +169,7 @@ void convert_fixed(const LeafColumn& leaf, const std::uint8_t* raw, std::size_t 
   const bool is64 = leaf.physical == PhysicalType::Int64;
   switch (leaf.conversion) {
     case Conversion::Double:
-      std::memcpy(out, raw, n * 8);
+      if (n > 0) std::memcpy(out, raw, n * 8);
       return;
     case Conversion::Float:
       for (std::size_t i = 0; i < n; ++i) out[i] = load<float>(raw + 4 * i);

@@ -9,11 +9,11 @@
 // Types T: bool, int32, int64, uint8, uint16, uint32, uint64, float, double, string,
 // large_string, categorical (dictionary-encoded text, what a pandas category becomes), date
 // (days), timestamp_ms/us/ns and timestamptz_ms/us/ns (integers in the unit), time_ms/us/ns,
-// decimal:P:S (the unscaled integer), float16, uuid (32 hex digits). 64-bit integers are given as
-// strings so that JSON keeps every digit. DuckDB can also convert a CSV file: {"writer": "duckdb",
-// "from_csv": CSV, "select": SQL select list, "out": ..., "options": ...}. A writer that cannot write a type, codec or option exits
-// with status 3 and says so: the test then fails, since every test asks only for what its writer
-// can do.
+// decimal:P:S (the unscaled integer), float16, uuid (8-4-4-4-12 hex). 64-bit integers are given as
+// strings so that JSON keeps every digit. DuckDB can also convert a CSV file: {"writer":
+// "duckdb", "from_csv": CSV, "select": SQL select list, "out": ..., "options": ...}. A writer that
+// cannot write a type, codec or option exits with status 3 and says so: the test then fails,
+// since every test asks only for what its writer can do.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
