@@ -288,20 +288,21 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
     }
     present = static_cast<std::size_t>(std::count(s_.levels.begin(), s_.levels.end(), 1));
   }
-  if constexpr (std::is_same_v<T, std::uint32_t>) {
-    // Text that is not dictionary-encoded has many distinct values, maybe one a row (an id):
-    // size the index once for the column's rows rather than rehashing it at every doubling.
-    if (!slice_.pool_sized && encoding != Encoding::PlainDictionary &&
-        encoding != Encoding::RleDictionary) {
-      pool_.reserve(values_.capacity());
-      slice_.pool_sized = true;
-    }
-  }
   const std::size_t done = values_.size();
   if (values_.capacity() < done + n) values_.reserve(std::max(done + n, 2 * values_.capacity()));
   values_.resize(done + n);
   T* out = values_.data() + done;
   decode_values(values, encoding, present, out);
+  if constexpr (std::is_same_v<T, std::uint32_t>) {
+    // Text with nearly a distinct value a row (an id, written PLAIN since no dictionary fits):
+    // size the index once for the column's rows rather than rehashing it at every doubling.
+    // Not for text that is merely not dictionary-encoded: an index for 10 million rows is
+    // 256 MiB, wasted on a column of a dozen values.
+    if (!slice_.pool_sized && pool_.size() >= 4096 && 2 * pool_.size() >= values_.size()) {
+      pool_.reserve(values_.capacity());
+      slice_.pool_sized = true;
+    }
+  }
   if (present < n) {
     // Spread the present values over their rows, from the end so nothing is overwritten early.
     std::size_t j = present;

@@ -15,6 +15,7 @@ class ValidityBuilder {
  public:
   std::size_t size() const { return size_; }
   std::size_t nulls() const { return nulls_; }
+  void reserve(std::size_t rows) { words_.reserve((rows + 63) / 64); }
 
   // `count` rows, all present or all missing.
   void append_run(bool valid, std::size_t count) {
