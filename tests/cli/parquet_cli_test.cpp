@@ -13,6 +13,7 @@
 
 #include "cli/run_program.hpp"
 #include "compressed_files.hpp"
+#include "table/parquet/parquet_reader.hpp"
 #include "table/parquet_written_files.hpp"
 
 namespace groupfit {
@@ -137,6 +138,28 @@ TEST_F(ParquetCli, CutShortFileIsOneLineNamingIt) {
                        ": the file does not end with Parquet's magic bytes (was it cut short?)\n");
 }
 
+// A message about a row of a Parquet file names it by its data row number, counted from 1 as
+// predictions' `row` is (a Parquet file has no lines).
+TEST(ParquetRows, MessagesNameTheDataRow) {
+  const auto dir = fresh_dir("parquet-rows");
+  std::string text = "Region,IBD,x\n";
+  for (int i = 1; i <= 30; ++i) {
+    text += "a," + std::to_string(i) + "," + (i == 3 ? "inf" : "0.5") + "\n";
+  }
+  std::ofstream(dir / "data.csv") << text;
+  ParquetSpec spec{"duckdb", dir / "data.parquet", json::object(), {}};
+  spec.from_csv = (dir / "data.csv").string();
+  spec.select = "Region, IBD, CAST(x AS DOUBLE) AS x";
+  ASSERT_TRUE(write_parquet_files({spec}, dir));
+  const ProgramResult r = run_groupfit(
+      train(dir / "data.parquet", dir / "out", {"--group", "Region", "--target", "IBD"}), dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "groupfit: error: " + (dir / "data.parquet").string() +
+                       ": data row 3: column 'x' holds inf: numbers must be finite (a missing "
+                       "value is empty or NA)\n");
+  std::filesystem::remove_all(dir);
+}
+
 // Shaped like the reference workload as pandas writes it (arrow-rs here: SNAPPY, dictionary, v1
 // pages): a text group with missing values, a float target with missing values, a text id, a
 // categorical feature, a date, and the pandas index stored as __index_level_0__, which is not a
@@ -176,6 +199,12 @@ TEST(ParquetReferenceShape, TrainsTheSameAsItsCsv) {
                    {{"codec", "SNAPPY"}, {"page_version", 1}, {"row_group_size", 1000}},
                    c};
   ASSERT_TRUE(write_parquet_files({spec}, dir));
+  // The table read is what the writer was given, but the index, which is not read.
+  ParquetSpec read_back = spec;
+  read_back.columns.pop_back();
+  ParquetReadOptions options;
+  options.threads = 2;
+  EXPECT_TRUE(same_table(read_parquet_file(spec.out.string(), options), read_back));
   const std::vector<std::string> columns = {"--group", "Region", "--target",
                                             "IBD",     "--id",   "SamplingOperations_code"};
   const ProgramResult a = run_groupfit(train(dir / "ref.csv", dir / "csv", columns), dir);
