@@ -49,6 +49,10 @@ struct FeatureOptions {
   // a number's category is its text form ("12").
   std::vector<std::string> categorical;
   std::size_t max_categories = 1024;  // a text column with more distinct values is dropped
+  // Each date feature also gives its calendar parts, UTC, as numeric features named
+  // "<column>.year", ".month", ".day_of_week" (Monday 0) and ".hour": what a tree needs to
+  // split on a season or a weekday, which the seconds since the epoch hide.
+  bool date_parts = false;
   void validate() const;
 };
 

@@ -88,6 +88,8 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--categorical", c.columns.categorical,
                   "Columns to use as categorical features even when they hold numbers (a,b)")
       ->delimiter(',');
+  sub->add_flag("--date-parts", c.columns.date_parts,
+               "Date features also give their year, month, day of week and hour (UTC)");
   sub->add_option("--decimal", flags->decimal,
                   "Decimal mark: . or , (auto: '.', and ',' where a ';'-separated file needs it)")
       ->capture_default_str();

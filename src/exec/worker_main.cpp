@@ -1,5 +1,6 @@
 // run_worker: see worker_main.hpp.
 #include "exec/worker_main.hpp"
+#include "base/freed_memory.hpp"
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -78,6 +79,7 @@ bool is_worker_invocation(int argc, char** argv) {
 }
 
 int run_worker(int argc, char** argv) {
+  return_freed_memory_promptly();
   std::uint64_t memory_limit = 0;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::string_view(argv[i]) == "--memory-limit") memory_limit = std::stoull(argv[i + 1]);

@@ -6,8 +6,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "groupfit/groupfit.hpp"
@@ -15,13 +18,35 @@
 
 namespace groupfit {
 
+// A calendar part of a date column (FeatureOptions::date_parts), UTC.
+enum class DatePart : std::uint8_t { None, Year, Month, DayOfWeek, Hour };
+std::string_view to_string(DatePart part);        // "year", "month", "day_of_week", "hour"
+DatePart date_part_named(std::string_view name);  // DatePart::None when unknown
+
 struct FeatureSpec {
+  FeatureSpec() = default;
+  FeatureSpec(std::string name_, bool categorical_, std::vector<std::string> categories_ = {},
+              bool date_ = false, DatePart part_ = DatePart::None, std::string column_ = {})
+      : name(std::move(name_)),
+        categorical(categorical_),
+        categories(std::move(categories_)),
+        date(date_),
+        part(part_),
+        column(std::move(column_)) {}
+
   std::string name;
   bool categorical = false;
   std::vector<std::string> categories;  // sorted; code = index
   // An ISO 8601 date or time column: a number, seconds since 1970-01-01 UTC (recorded in
   // models/schema.json as "date", so that whoever reads the models knows the encoding).
   bool date = false;
+  // A calendar part: the feature `name` ("when.month") is that part of date column `column`
+  // (recorded in models/schema.json as type "date_part" with its column and part).
+  DatePart part = DatePart::None;
+  std::string column;
+
+  // The table column the feature reads.
+  const std::string& source() const { return part == DatePart::None ? name : column; }
 };
 
 struct FeatureSelection {

@@ -54,7 +54,9 @@ std::vector<Group> collect(const Column& column, std::size_t num_ids, IdOf id_of
 
 }  // namespace
 
-std::vector<Group> group_rows(const Column& column) {
+std::vector<Group> group_rows(const Column& group_column) {
+  Column encoded;  // a plain text group column (thousands of groups of a few rows) gets codes
+  const Column& column = with_dictionary(group_column, encoded);
   if (column.type == ColumnType::String) {
     const auto& dict = column.dictionary;
     return collect(

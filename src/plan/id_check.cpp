@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "table/message_text.hpp"
+#include "table/text_repeats.hpp"
 
 namespace groupfit {
 namespace {
@@ -36,6 +37,11 @@ std::optional<std::string> repeated_id_warning(const Column& id) {
   Repeat repeat;
   switch (id.type) {
     case ColumnType::String:
+      if (id.plain_text) {
+        const TextRepeats text = count_text_repeats(id);
+        repeat = {text.first, text.second, text.repeated_rows};
+        break;
+      }
       // Distinct codes are distinct values: nothing repeats when there are as many as rows.
       if (id.dictionary.size() == id.validity.count_valid()) return std::nullopt;
       repeat = find_repeats(id, [&](std::size_t r) { return id.codes[r]; });

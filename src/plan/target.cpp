@@ -21,8 +21,10 @@ namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 // The classes of a classification target, sorted, and each row's class index.
-std::vector<std::string> classes_of(const Column& target, std::vector<float>& labels) {
+std::vector<std::string> classes_of(const Column& target_column, std::vector<float>& labels) {
   std::vector<std::string> classes;
+  Column encoded;
+  const Column& target = with_dictionary(target_column, encoded);
   if (target.type == ColumnType::String) {
     std::vector<bool> used(target.dictionary.size(), false);
     for (std::size_t r = 0; r < target.size(); ++r) {

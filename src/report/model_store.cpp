@@ -39,10 +39,15 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
   json features = json::array();
   for (const auto& f : schema.features) {
     json entry = {{"name", f.name},
-                  {"type", f.categorical ? "categorical"
-                           : f.date      ? "date"
-                                         : "numeric"}};
+                  {"type", f.categorical              ? "categorical"
+                           : f.date                   ? "date"
+                           : f.part != DatePart::None ? "date_part"
+                                                      : "numeric"}};
     if (f.categorical) entry["categories"] = f.categories;
+    if (f.part != DatePart::None) {
+      entry["column"] = f.column;
+      entry["part"] = to_string(f.part);
+    }
     features.push_back(std::move(entry));
   }
   json groups = json::array();
@@ -126,8 +131,18 @@ ModelSet read_model_set(const fs::path& models_dir) {
       FeatureSpec spec{f.at("name").get<std::string>(),
                        f.at("type") == "categorical",
                        {},
-                       f.at("type") == "date"};
+                       f.at("type") == "date",
+                       DatePart::None,
+                       {}};
       if (spec.categorical) spec.categories = f.at("categories").get<std::vector<std::string>>();
+      if (f.at("type") == "date_part") {
+        spec.column = f.at("column").get<std::string>();
+        spec.part = date_part_named(f.at("part").get<std::string>());
+        if (spec.part == DatePart::None) {
+          throw InputError(fmt::format("{}: unknown date part '{}' of feature '{}'", path.string(),
+                                       f.at("part").get<std::string>(), spec.name));
+        }
+      }
       set.schema.features.push_back(std::move(spec));
     }
     for (const auto& g : doc.at("groups")) {

@@ -45,11 +45,11 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
 }
 
 void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
-                           const std::vector<GroupResult>& results, const Column* id_column,
+                           const std::vector<GroupResult>& results, const PredictionIds& ids,
                            const PredictionColumns& columns) {
   AtomicFile file(path);
   CsvWriter csv(file.stream());
-  csv.text(id_column ? id_column->name : "row").text("group");
+  csv.text(ids.empty() ? "row" : ids.column_name()).text("group");
   columns.write_header(csv);
   csv.end_row();
   const std::size_t per_row = columns.outputs_per_row();
@@ -59,8 +59,8 @@ void write_predictions_csv(const std::filesystem::path& path, const std::vector<
     const bool has_predictions = r.predictions.size() == t.unlabeled_rows.size() * per_row;
     for (std::size_t k = 0; k < t.unlabeled_rows.size(); ++k) {
       const std::uint32_t row = t.unlabeled_rows[k];
-      if (id_column) {
-        csv.text(id_column->text_at(row));
+      if (!ids.empty()) {
+        csv.text(ids.of(i, k));
       } else {
         csv.integer(std::int64_t{row} + 1);  // data rows count from 1, as in messages
       }

@@ -8,7 +8,7 @@
 
 #include "plan/group_task.hpp"
 #include "report/prediction_columns.hpp"
-#include "table/table.hpp"
+#include "report/prediction_ids.hpp"
 #include "train/group_result.hpp"
 
 namespace groupfit {
@@ -20,11 +20,11 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
                        const std::vector<GroupResult>& results);
 
 // One line per unlabeled row: id, group, then `columns` (empty for a group without a model).
-// `id_column` may be null: the id is then `row`, the data row's number counted from 1 (the first
-// row after the header), as messages count "data row N" and `groupfit predict` numbers its rows
-// (pandas' 0-based index is row - 1).
+// Without an id column (`ids` empty) the id is `row`, the data row's number counted from 1 (the
+// first row after the header), as messages count "data row N" and `groupfit predict` numbers
+// its rows (pandas' 0-based index is row - 1).
 void write_predictions_csv(const std::filesystem::path& path, const std::vector<GroupTask>& tasks,
-                           const std::vector<GroupResult>& results, const Column* id_column,
+                           const std::vector<GroupResult>& results, const PredictionIds& ids,
                            const PredictionColumns& columns);
 
 }  // namespace groupfit

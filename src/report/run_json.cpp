@@ -38,6 +38,7 @@ json result_config(const TrainConfig& c) {
           {"drop", c.columns.drop},
           {"categorical", c.columns.categorical},
           {"max_categories", c.columns.max_categories},
+          {"date_parts", c.columns.date_parts},
           {"valid_fraction", c.split.valid_fraction},
           {"seed", c.split.seed},
           {"min_rows", c.split.min_rows},

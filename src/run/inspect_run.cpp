@@ -5,16 +5,19 @@
 #include <cmath>
 #include <set>
 
+#include "base/freed_memory.hpp"
 #include "base/run_clock.hpp"
 #include "exec/core_count.hpp"
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/grouping.hpp"
 #include "table/table_reader.hpp"
+#include "table/text_repeats.hpp"
 
 namespace groupfit {
 
 InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
+  return_freed_memory_promptly();
   RunClock clock;
   // Every column: inspect describes them all, dropped ones included.
   TableReadOptions reading;
@@ -50,7 +53,9 @@ InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
              : column.type == ColumnType::Date    ? ValueType::Date
                                                   : ValueType::String;
     s.missing = column.missing_count();
-    if (column.type == ColumnType::String) {
+    if (column.type == ColumnType::String && column.plain_text) {
+      s.distinct = count_text_repeats(column).distinct;
+    } else if (column.type == ColumnType::String) {
       std::vector<bool> used(column.dictionary.size(), false);
       for (std::size_t r = 0; r < column.size(); ++r) {
         if (column.is_valid(r)) used[column.codes[r]] = true;

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "base/atomic_file.hpp"
+#include "base/freed_memory.hpp"
 #include "exec/core_count.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
@@ -96,6 +97,7 @@ std::optional<std::string> unseen_categories_warning(const Table& table,
 }  // namespace
 
 PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
+  return_freed_memory_promptly();
   if (config.output.empty()) throw InputError("--out is required");
   // Resolved once: a run's models/ is a symlink into its current result (report/output_stage.hpp),
   // and a training run publishing meanwhile must not give us its schema and another's models.
@@ -111,7 +113,8 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   if (!config.keep_all) {
     // Parquet: only what scoring and the output use (a CSV file is read whole anyway).
     reading.columns = {set.schema.group_column};
-    for (const FeatureSpec& f : set.schema.features) reading.columns.push_back(f.name);
+    // A date part feature reads its date column; columns named twice are read once.
+    for (const FeatureSpec& f : set.schema.features) reading.columns.push_back(f.source());
     reading.columns.insert(reading.columns.end(), config.keep.begin(), config.keep.end());
     if (!set.schema.id_column.empty()) reading.optional_columns = {set.schema.id_column};
   }

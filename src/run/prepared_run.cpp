@@ -29,7 +29,7 @@ std::vector<std::string> written_text_columns(const TrainConfig& config,
 std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& features) {
   std::vector<std::string> names;
   for (const FeatureSpec& f : features) {
-    if (!f.categorical) names.push_back(f.name);
+    if (!f.categorical && f.part == DatePart::None) names.push_back(f.name);
   }
   return names;
 }
@@ -40,11 +40,10 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   PreparedRun run;
   run.timings.cores = available_cores();
   const bool parquet = is_parquet_file(config.read.input);
-  run.table = read_table(config.read.input,
-                         read_options_for(config.read, config.columns, run.timings.cores));
-  for (const auto& note : run.table.notes) warn(note);
+  Table table = read_table(config.read.input,
+                           read_options_for(config.read, config.columns, run.timings.cores));
+  for (const auto& note : table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
-  const Table& table = run.table;
 
   run.selection = select_features(table, as_read(config.columns, table, parquet));
   for (const auto& w : run.selection.warnings) warn(w);
@@ -57,6 +56,11 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
     if (auto w = repeated_id_warning(table.column(config.columns.id_column))) warn(*w);
   }
   run.matrix = encode_features(table, run.selection.features);
+  // From here on the features live in the matrix: their columns are given back now, so the
+  // table and the matrix are never both whole beside the models' own memory.
+  for (const FeatureSpec& feature : run.selection.features) {
+    table.columns[static_cast<std::size_t>(table.find(feature.source()))].release();
+  }
   EncodedTarget target = encode_target(
       table, {config.columns.target_column, config.columns.weight_column, run.objective},
       config.read.input, config.read.delimiter);
@@ -71,6 +75,12 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   run.tasks = plan_tasks(
       groups, run.matrix.labels,
       {config.split.valid_fraction, config.split.seed, config.split.min_rows, config.model.rounds});
+  // What is left of the table goes with it: the group, target and weight columns live on in
+  // the tasks and the matrix's labels and weights, the ids predictions.csv needs in `ids`.
+  if (!config.columns.id_column.empty()) {
+    run.ids = PredictionIds(table.column(config.columns.id_column), run.tasks);
+  }
+  table = Table();
   run.plan = plan_execution(config, run.tasks, run.data(), run.timings.cores);
   run.timings.workers = run.plan.workers;
   run.timings.plan_seconds = clock.seconds() - run.timings.read_seconds;

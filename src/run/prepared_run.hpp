@@ -11,6 +11,7 @@
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
 #include "plan/objective.hpp"
+#include "report/prediction_ids.hpp"
 #include "report/run_json.hpp"
 #include "run/execution_plan.hpp"
 #include "table/table.hpp"
@@ -19,7 +20,7 @@ namespace groupfit {
 
 struct PreparedRun {
   TrainConfig config;  // resolved, with num_class set for multi-class
-  Table table;
+  PredictionIds ids;  // the id column's text for the rows predictions.csv will hold
   FeatureSelection selection;
   ObjectiveInfo objective;
   std::vector<std::string> classes;  // classification: index -> class

@@ -16,6 +16,7 @@
 #include <atomic>
 
 #include "base/atomic_file.hpp"
+#include "base/freed_memory.hpp"
 #include "base/run_clock.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
@@ -61,10 +62,8 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
              const RunClock& clock) {
   const TrainConfig& config = run.config;
   const double write_start = clock.seconds();
-  const Column* id_column =
-      config.columns.id_column.empty() ? nullptr : &run.table.column(config.columns.id_column);
   write_metrics_csv(stage.path("metrics.csv"), run.objective.kind, run.tasks, state.results);
-  write_predictions_csv(stage.path("predictions.csv"), run.tasks, state.results, id_column,
+  write_predictions_csv(stage.path("predictions.csv"), run.tasks, state.results, run.ids,
                         PredictionColumns(run.objective.kind, run.classes));
   models.finish({.group_column = config.columns.group_column,
                  .target_column = config.columns.target_column,
@@ -88,6 +87,7 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
 }  // namespace
 
 TrainReport train(const TrainConfig& given, const WarningSink& warn, const ProgressSink& progress) {
+  return_freed_memory_promptly();
   TrainConfig config = resolve_config(given, warn);
   check_output_dir(config.output.out_dir);
   if (!config.output.trace_file.empty()) check_output_file(config.output.trace_file, "--trace");

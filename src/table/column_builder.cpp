@@ -104,14 +104,41 @@ void ColumnBuilder::add_missing() {
       doubles_.push_back(0);
       break;
     case Inferred::String:
-      codes_.push_back(0);
+      if (plain_text_) {
+        text_.push_back({});
+      } else {
+        codes_.push_back(0);
+      }
       break;
   }
 }
 
 void ColumnBuilder::add_text(std::string_view text) {
-  codes_.push_back(dictionary_.intern(text));
   validity_.push_back(true);
+  if (plain_text_) {
+    text_.push_back(text);
+    return;
+  }
+  codes_.push_back(dictionary_.intern(text));
+  if (dictionary_.size() > kPlainTextAfter && 2 * dictionary_.size() > codes_.size()) {
+    switch_to_plain_text();
+  }
+}
+
+void ColumnBuilder::switch_to_plain_text() {
+  plain_text_ = true;
+  const std::size_t rows = codes_.size();
+  const std::size_t expected = std::max(expected_rows_, rows);
+  // Sized from the bytes per value so far, so the rows to come rarely regrow the buffer.
+  std::size_t bytes = 0;
+  for (std::size_t r = 0; r < rows; ++r)
+    bytes += validity_.get(r) ? dictionary_[codes_[r]].size() : 0;
+  text_.reserve(expected, bytes / std::max<std::size_t>(rows, 1) * expected + expected / 8);
+  for (std::size_t r = 0; r < rows; ++r) {
+    text_.push_back(validity_.get(r) ? dictionary_[codes_[r]] : std::string_view());
+  }
+  std::vector<std::uint32_t>().swap(codes_);
+  dictionary_ = StringPool();
 }
 
 void ColumnBuilder::promote_to_float() {
@@ -207,8 +234,10 @@ void ColumnBuilder::move_into(Column& column, Inferred as) {
     case Inferred::String:
       column.type = ColumnType::String;
       if (inferred_ == Inferred::Empty) codes_.assign(n, 0);
+      column.plain_text = plain_text_;
       column.codes = std::move(codes_);
       column.dictionary = std::move(dictionary_);
+      column.text = std::move(text_);
       break;
   }
 }

@@ -4,7 +4,9 @@
 // every earlier value's original text, which a typed builder has thrown away, so it is not done
 // here: the builder reports it, the reader marks the column as text and parses the chunk again
 // with that column built as text from the start. Text columns are a dictionary of distinct
-// values in order of first appearance plus a 32-bit code per row.
+// values in order of first appearance plus a 32-bit code per row, until the dictionary holds
+// more than kPlainTextAfter values and more than half the rows: then the builder switches to
+// plain rows (table/text_rows.hpp), as interning nearly unique values only costs.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,10 @@ struct ValueSyntax {
 // N/A, NULL, nan, <NA>, #N/A, ...), so a file reads the same here as in pandas.
 bool is_missing_text(std::string_view text);
 
+// Distinct values past which a mostly distinct text column is kept as plain rows. Above what
+// --max-categories is normally set to, so such a column is one training would drop anyway.
+inline constexpr std::size_t kPlainTextAfter = std::size_t{1} << 16;
+
 class ColumnBuilder {
  public:
   // `expected_rows` sizes the buffers up front (a guess; it may be off either way). `syntax`
@@ -54,6 +60,8 @@ class ColumnBuilder {
   bool add(std::string_view text);
 
   Inferred inferred() const { return inferred_; }
+  // Whether a text column switched to plain rows.
+  bool plain_text() const { return plain_text_; }
   // Whether a value was read as a number only thanks to a decimal comma.
   bool used_decimal_comma() const { return used_decimal_comma_; }
   std::size_t size() const { return validity_.size(); }
@@ -72,6 +80,7 @@ class ColumnBuilder {
   void add_missing();
   void add_text(std::string_view text);
   void promote_to_float();
+  void switch_to_plain_text();
 
   bool parse_number(std::string_view s, double& out);
 
@@ -79,12 +88,14 @@ class ColumnBuilder {
   std::size_t expected_rows_;
   const ValueSyntax* syntax_;
   bool used_decimal_comma_ = false;
+  bool plain_text_ = false;
   ValidityBitmap validity_;
   std::vector<std::uint8_t> bools_;
   std::vector<std::int64_t> ints_;
   std::vector<double> doubles_;
   std::vector<std::uint32_t> codes_;
   StringPool dictionary_;
+  TextRows text_;
 };
 
 }  // namespace groupfit

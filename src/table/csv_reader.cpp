@@ -46,10 +46,18 @@ struct Slice {
 };
 
 using TextFlags = std::vector<std::atomic<bool>>;
+// Gives back the pages of a parsed range of the data (offset, length), when the input can be
+// read again.
+using Release = std::function<void(std::size_t, std::size_t)>;
+
+// Parsed bytes given back at a time: often enough that a slice's columns and the pages it has
+// read are never both in memory whole, rarely enough to cost nothing.
+constexpr std::size_t kReleaseStep = std::size_t{16} << 20;
 
 // Parses one slice; restarts itself when a column turns out to be text.
 void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
-                 const CsvReadOptions& limits, TextFlags& as_text, Slice& slice) {
+                 const CsvReadOptions& limits, TextFlags& as_text, Slice& slice,
+                 const Release& release) {
   std::vector<CsvField> fields;
   for (;;) {
     slice.columns.clear();
@@ -63,6 +71,7 @@ void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
     const std::string_view text = data.substr(slice.begin, slice.end - slice.begin);
     CsvTokenizer tokenizer(text, delimiter, limits.max_field_bytes, limits.max_columns);
     bool restart = false;
+    std::size_t released = 0;
     try {
       while (!restart && tokenizer.next_row(fields)) {
         if (fields.size() != num_columns) {
@@ -91,6 +100,10 @@ void parse_slice(std::string_view data, char delimiter, std::size_t num_columns,
           }
         }
         ++slice.rows;
+        if (release && tokenizer.position() - released >= kReleaseStep) {
+          release(slice.begin + released, tokenizer.position() - released);
+          released = tokenizer.position();
+        }
       }
     } catch (const CsvSyntaxError& e) {
       slice.problem = Problem{slice.first_line + e.line, e.what()};
@@ -192,6 +205,26 @@ Column join_column(std::vector<Slice>& slices, std::size_t c, Inferred type, std
     into.insert(into.end(), from.begin(), from.end());
     std::decay_t<decltype(from)>().swap(from);
   };
+  // Text that some slice found too varied for a dictionary: plain rows, slice after slice.
+  if (out.type == ColumnType::String &&
+      std::any_of(slices.begin(), slices.end(),
+                  [c](const Slice& s) { return s.columns[c].plain_text(); })) {
+    out.plain_text = true;
+    for (Slice& s : slices) {
+      Column piece;
+      s.columns[c].move_into(piece, type);
+      out.validity.append(piece.validity);
+      if (piece.plain_text) {
+        out.text.append(std::move(piece.text));
+        continue;
+      }
+      for (std::size_t r = 0; r < piece.size(); ++r) {
+        out.text.push_back(piece.is_valid(r) ? piece.dictionary[piece.codes[r]]
+                                             : std::string_view());
+      }
+    }
+    return out;
+  }
   switch (out.type) {
     case ColumnType::Bool:
       out.bools.reserve(rows);
@@ -276,7 +309,7 @@ ValueSyntax value_syntax(const CsvReadOptions& options, char delimiter) {
 }
 
 Table parse(std::string_view text, const CsvReadOptions& given, std::string_view source,
-            const std::function<void(std::size_t, std::size_t)>& release) {
+            const Release& release) {
   CsvReadOptions options = given;
   if (options.delimiter == '"' || options.delimiter == '\n' || options.delimiter == '\r') {
     // The tokenizer could not tell fields from quoted text or rows: refused, not misread.
@@ -303,12 +336,18 @@ Table parse(std::string_view text, const CsvReadOptions& given, std::string_view
       std::clamp<std::size_t>(data.size() / std::max<std::size_t>(options.min_chunk_bytes, 1), 1,
                               std::max(options.threads, 1u)));
   std::vector<Slice> slices = cut_slices(data, first_line, parts);
+  Release release_data;
+  if (release) {
+    release_data = [&](std::size_t offset, std::size_t length) {
+      release(header_end + offset, length);
+    };
+  }
   TextFlags as_text(n);
   auto run = [&](const std::vector<std::size_t>& which) {
     std::vector<std::jthread> workers;
     for (std::size_t k : which) {
       workers.emplace_back([&, k] {
-        parse_slice(data, delimiter, n, options, as_text, slices[k]);
+        parse_slice(data, delimiter, n, options, as_text, slices[k], release_data);
         if (release) release(header_end + slices[k].begin, slices[k].end - slices[k].begin);
       });
     }
@@ -319,7 +358,7 @@ Table parse(std::string_view text, const CsvReadOptions& given, std::string_view
   if (slices.size() > 1 && std::any_of(slices.begin(), slices.end(),
                                        [](const Slice& s) { return s.problem.has_value(); })) {
     slices = cut_slices(data, first_line, 1);  // one thread finds the true first error
-    parse_slice(data, delimiter, n, options, as_text, slices[0]);
+    parse_slice(data, delimiter, n, options, as_text, slices[0], release_data);
   }
   for (const Slice& s : slices) {
     if (s.problem) fail(source, *s.problem);

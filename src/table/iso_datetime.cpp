@@ -2,8 +2,10 @@
 // date and back use the proleptic Gregorian calendar's 400-year cycle of 146,097 days.
 #include "table/iso_datetime.hpp"
 
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
@@ -56,6 +58,15 @@ Civil civil_from_days(std::int64_t z) {
   return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
 }
 
+// An offset or a leap second can move a time past year 9999 or before year 0: not a date that
+// can be written back in four digits, so such a value is read as text like any invalid date.
+std::optional<double> within_years(double seconds) {
+  static const double first = static_cast<double>(days_from_civil(0, 1, 1)) * 86400.0;
+  static const double last = static_cast<double>(days_from_civil(10000, 1, 1)) * 86400.0;
+  if (seconds < first || seconds >= last) return std::nullopt;
+  return seconds;
+}
+
 }  // namespace
 
 std::optional<double> parse_iso_datetime(std::string_view s) {
@@ -78,19 +89,22 @@ std::optional<double> parse_iso_datetime(std::string_view s) {
     if (!digits(s, at + 1, 2, sec)) return std::nullopt;
     at += 3;
     if (at < s.size() && (s[at] == '.' || s[at] == ',')) {
-      double scale = 0.1;
       std::size_t i = at + 1;
-      for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, scale /= 10) {
-        fraction += (s[i] - '0') * scale;
-      }
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
       if (i == at + 1) return std::nullopt;
+      // Correctly rounded, as "0.<digits>" would be: a fraction summed digit by digit was not,
+      // and a date written back by format_iso_datetime then read as another number.
+      std::string number = "0.";
+      number.append(s.substr(at + 1, std::min<std::size_t>(i - at - 1, 800)));
+      fast_float::from_chars(number.data(), number.data() + number.size(), fraction);
       at = i;
     }
   }
   if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
-  seconds += h * 3600.0 + mi * 60.0 + sec + fraction;
-  if (at == s.size()) return seconds;
-  if (s[at] == 'Z' && at + 1 == s.size()) return seconds;
+  seconds += h * 3600.0 + mi * 60.0 + sec;  // whole seconds: exact
+  seconds += fraction;                      // one rounding, as format_iso_datetime assumes
+  if (at == s.size()) return within_years(seconds);
+  if (s[at] == 'Z' && at + 1 == s.size()) return within_years(seconds);
   if (s[at] != '+' && s[at] != '-') return std::nullopt;
   const int sign = s[at] == '+' ? 1 : -1;
   int oh = 0, om = 0;
@@ -101,27 +115,37 @@ std::optional<double> parse_iso_datetime(std::string_view s) {
     if (!digits(s, rest, 2, om) || rest + 2 != s.size()) return std::nullopt;
   }
   if (oh > 23 || om > 59) return std::nullopt;
-  return seconds - sign * (oh * 3600.0 + om * 60.0);  // local time minus its offset is UTC
+  return within_years(seconds - sign * (oh * 3600.0 + om * 60.0));  // local minus offset: UTC
 }
 
 std::string format_iso_datetime(double seconds) {
-  const auto days = static_cast<std::int64_t>(std::floor(seconds / 86400.0));
-  const double in_day = seconds - static_cast<double>(days) * 86400.0;
+  // Whole seconds in integers, then the fraction (exact: t - floor(t) loses nothing) in its
+  // shortest round-trip form, so that parse_iso_datetime gives back exactly `seconds`.
+  const double whole = std::floor(seconds);
+  const double fraction = seconds - whole;
+  const auto total = static_cast<std::int64_t>(whole);
+  const std::int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
+  const std::int64_t in_day = total - days * 86400;
   const Civil c = civil_from_days(days);
-  if (in_day == 0) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
-  const int h = static_cast<int>(in_day / 3600);
-  const int mi = static_cast<int>((in_day - h * 3600) / 60);
-  const double sec = in_day - h * 3600 - mi * 60;
-  const std::string s = sec == std::floor(sec) ? fmt::format("{:02}", static_cast<int>(sec))
-                                               : fmt::format("{:02}", sec).substr(0);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{}", c.y, c.m, c.d, h, mi,
-                     sec == std::floor(sec) ? s : fmt::format("{}{}", sec < 10 ? "0" : "", sec));
+  if (in_day == 0 && fraction == 0) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  std::string text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", c.y, c.m, c.d,
+                                 in_day / 3600, in_day % 3600 / 60, in_day % 60);
+  if (fraction != 0) {
+    // Fixed notation, never an exponent: ".000001969" from "0.000001969".
+    char digits[400];
+    const auto end =
+        std::to_chars(digits, digits + sizeof digits, fraction, std::chars_format::fixed).ptr;
+    text.append(digits + 1, end);
+  }
+  return text;
 }
 
 DateParts date_parts(double seconds) {
-  const auto days = static_cast<std::int64_t>(std::floor(seconds / 86400.0));
+  // From the whole seconds, in integers: a time a hair before midnight is hour 23, not 24.
+  const auto total = static_cast<std::int64_t>(std::floor(seconds));
+  const std::int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
+  const std::int64_t in_day = total - days * 86400;
   const Civil c = civil_from_days(days);
-  const double in_day = seconds - static_cast<double>(days) * 86400.0;
   // 1970-01-01 was a Thursday: day 3 counting Monday as 0.
   const int dow = static_cast<int>(((days % 7) + 7 + 3) % 7);
   return {static_cast<int>(c.y), c.m, dow, static_cast<int>(in_day / 3600)};

@@ -109,9 +109,30 @@ std::string Column::text_at(std::size_t row) const {
     case ColumnType::Date:
       return format_iso_datetime(doubles[row]);
     case ColumnType::String:
-      return std::string(dictionary[codes[row]]);
+      return std::string(text_view(row));
   }
   return {};
+}
+
+void Column::release() {
+  Column empty;
+  empty.name = std::move(name);
+  empty.type = type;
+  *this = std::move(empty);
+}
+
+const Column& with_dictionary(const Column& column, Column& storage) {
+  if (column.type != ColumnType::String || !column.plain_text) return column;
+  storage = Column();
+  storage.name = column.name;
+  storage.type = ColumnType::String;
+  storage.validity = column.validity;
+  storage.codes.resize(column.size(), 0);
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    if (column.is_valid(r)) storage.codes[r] = storage.dictionary.intern(column.text[r]);
+  }
+  storage.dictionary.drop_index();
+  return storage;
 }
 
 long Table::find(std::string_view name) const {

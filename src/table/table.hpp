@@ -1,7 +1,8 @@
 // The in-memory table: named, typed columns, each with a validity bitmap.
 // Column-oriented so that grouping and feature encoding touch only the columns they need, and
 // text is stored once per distinct value (a dictionary plus a 32-bit code per row), which keeps
-// a large table with repetitive text (regions, site names) small.
+// a large table with repetitive text (regions, site names) small; text whose values are nearly
+// all distinct (ids) is kept as plain rows instead (table/text_rows.hpp).
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "table/string_pool.hpp"
+#include "table/text_rows.hpp"
 
 namespace groupfit {
 
@@ -41,7 +43,7 @@ class ValidityBitmap {
 
 // A column holds the values of exactly one vector below, chosen by `type`:
 // Bool -> bools (0/1), Int64 -> ints, Float64 and Date -> doubles, String -> codes into
-// dictionary.
+// dictionary, or, when `plain_text`, `text` (one entry per row, empty when missing).
 // An invalid (missing) row holds 0 / 0.0 / code 0 in its vector; read validity first.
 struct Column {
   std::string name;
@@ -52,12 +54,22 @@ struct Column {
   std::vector<double> doubles;
   std::vector<std::uint32_t> codes;
   StringPool dictionary;       // distinct values in order of first appearance
+  TextRows text;               // String columns with plain_text: each row's text
+  bool plain_text = false;     // a String column too varied for a dictionary (an id)
   bool decimal_comma = false;  // some values were numbers only with a decimal comma
 
   std::size_t size() const { return validity.size(); }
   bool is_valid(std::size_t row) const { return validity.get(row); }
   std::size_t missing_count() const { return size() - validity.count_valid(); }
   bool is_numeric() const { return type != ColumnType::String; }
+  // A String column's text at a valid row, whichever way it is stored.
+  std::string_view text_view(std::size_t row) const {
+    return plain_text ? text[row] : dictionary[codes[row]];
+  }
+
+  // Gives the values' memory back, keeping the name and type: a run frees what it has copied
+  // elsewhere (features into the matrix) before the models need memory of their own.
+  void release();
 
   // The value as a double (numeric types only; NaN when missing).
   double numeric_at(std::size_t row) const;
@@ -65,6 +77,10 @@ struct Column {
   // ISO 8601 (UTC) for dates, the string itself for text; empty when missing.
   std::string text_at(std::size_t row) const;
 };
+
+// A String column with a dictionary: `column` itself, or a dictionary-encoded copy of a plain
+// one, for what needs a code per row (grouping, class labels). `storage` holds the copy.
+const Column& with_dictionary(const Column& column, Column& storage);
 
 struct Table {
   std::vector<Column> columns;

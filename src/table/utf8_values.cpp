@@ -1,5 +1,6 @@
 // require_utf8_values: see utf8_values.hpp. Validation costs one pass over each column's
-// distinct values (its dictionary), not over its rows; rows are only scanned, and the file
+// distinct values (its dictionary; every row of a plain text column), not over its rows; rows
+// are only scanned, and the file
 // tokenized again to turn a row into a line, once a bad value has been found.
 #include "table/utf8_values.hpp"
 
@@ -19,6 +20,12 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 // The first row of a text column holding a value that is not UTF-8, or kNone.
 std::size_t first_bad_row(const Column& column) {
+  if (column.plain_text) {
+    for (std::size_t r = 0; r < column.size(); ++r) {
+      if (column.is_valid(r) && !is_valid_utf8(column.text[r])) return r;
+    }
+    return kNone;
+  }
   std::vector<bool> bad(column.dictionary.size(), false);
   bool any = false;
   for (std::size_t d = 0; d < column.dictionary.size(); ++d) {
@@ -44,7 +51,7 @@ void require_utf8_values(const Table& table, const std::vector<std::string>& col
     if (r < row) row = r, culprit = &column;
   }
   if (culprit == nullptr) return;
-  const std::string_view value = culprit->dictionary[culprit->codes[row]];
+  const std::string_view value = culprit->text_view(row);
   throw InputError(fmt::format(
       "{}: column '{}' holds text that is not UTF-8 ('{}', byte {} of the value); convert "
       "the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)",

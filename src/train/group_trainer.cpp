@@ -67,10 +67,13 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   const auto huber = params.booster.find("huber_slope");
   const double huber_slope = huber == params.booster.end() ? 1.0 : std::stod(huber->second);
 
-  const RowBlock train_block = gather(data, task.train_rows, true);
-  const RowBlock valid_block = gather(data, task.valid_rows, true);
+  RowBlock train_block = gather(data, task.train_rows, true);
+  RowBlock valid_block = gather(data, task.valid_rows, true);
   const DMatrix train = make_dmatrix(data, train_block, task.train_rows.size());
   const DMatrix valid = make_dmatrix(data, valid_block, task.valid_rows.size());
+  // XGBoost holds its own copy of the values now; the labels and weights are still needed.
+  std::vector<float>().swap(train_block.values);
+  std::vector<float>().swap(valid_block.values);
   const ConstantModel constant =
       constant_model(objective, train_block.labels, train_block.weights, num_class, huber_slope);
 

@@ -120,6 +120,29 @@ TEST_F(CsvDialects, DatesInThreeSpellingsTrainTheSameModels) {
   EXPECT_EQ(folder_files(dir_ / "dates_a" / "models"), folder_files(dir_ / "dates_b" / "models"));
   EXPECT_NE(read_file(dir_ / "dates_a" / "models" / "schema.json").find(R"("type": "date")"),
             std::string::npos);
+  // --date-parts: the parts are recorded in the schema, and predict encodes them the same way
+  // whatever the spelling of the dates (dates_b: the same instants, with a "Z").
+  const ProgramResult parts = run_groupfit(
+      {"train", (dir_ / "dates_a.csv").string(), "--group", "Region", "--target", "IBD", "--out",
+       (dir_ / "dates_parts").string(), "--param", "iterations=30", "--date-parts"},
+      dir_);
+  ASSERT_EQ(parts.status, 0) << parts.err;
+  const std::string schema = read_file(dir_ / "dates_parts" / "models" / "schema.json");
+  EXPECT_NE(schema.find(R"("name": "when.day_of_week")"), std::string::npos) << schema;
+  EXPECT_NE(schema.find(R"("type": "date_part")"), std::string::npos) << schema;
+  std::string predicted[2];
+  for (int k = 0; k < 2; ++k) {
+    const std::string input = k == 0 ? "dates_a.csv" : "dates_b.csv";
+    const std::string out = (dir_ / ("parts_pred_" + std::to_string(k) + ".csv")).string();
+    const ProgramResult p = run_groupfit({"predict", (dir_ / input).string(), "--models",
+                                          (dir_ / "dates_parts" / "models").string(), "--out", out},
+                                         dir_);
+    ASSERT_EQ(p.status, 0) << p.err;
+    predicted[k] = read_file(out);
+  }
+  EXPECT_EQ(predicted[0], predicted[1]);
+  EXPECT_GT(predicted[0].size(), 300u * 4);
+
   const ProgramResult inspected = run_groupfit({"inspect", (dir_ / "dates_c.csv").string()}, dir_);
   ASSERT_EQ(inspected.status, 0) << inspected.err;
   EXPECT_NE(inspected.out.find("when                         date"), std::string::npos)

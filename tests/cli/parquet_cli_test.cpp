@@ -81,6 +81,24 @@ TEST_F(ParquetCli, TrainsAndPredictsTheSameAsTheCsv) {
   EXPECT_EQ(read_file(dir_ / "data.parquet.scored"), read_file(dir_ / "data.csv.scored"));
 }
 
+// Ids past 65,536 distinct values are plain text rows in both readers: still the same outputs.
+TEST(ParquetCliManyIds, TrainsTheSameAsTheCsv) {
+  const auto dir = fresh_dir("parquet-many-ids");
+  ASSERT_TRUE(generate_csv(dir, 80000, 4, 5));
+  ParquetSpec spec{"duckdb", dir / "data.parquet", {{"codec", "snappy"}}, {}};
+  spec.from_csv = (dir / "data.csv").string();
+  ASSERT_TRUE(write_parquet_files({spec}, dir));
+  const std::vector<std::string> columns = {"--group", "Region",      "--target",
+                                            "IBD",     "--id",        "SamplingOperations_code",
+                                            "--param", "iterations=5"};
+  const ProgramResult csv = run_groupfit(train(dir / "data.csv", dir / "csv", columns), dir);
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const ProgramResult pq = run_groupfit(train(dir / "data.parquet", dir / "pq", columns), dir);
+  ASSERT_EQ(pq.status, 0) << pq.err;
+  expect_same_outputs(dir / "csv", dir / "pq");
+  std::filesystem::remove_all(dir);
+}
+
 // A numeric group column, DOUBLE in Parquet and int64 in CSV, names the same groups and models;
 // --features reads only what it names, --drop skips a column.
 TEST_F(ParquetCli, NumericGroupsFeaturesAndDropAreTheSame) {

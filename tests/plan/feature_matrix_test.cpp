@@ -116,3 +116,50 @@ TEST(FeatureMatrix, ForcedCategoricalNumbersKeepTheirTextForm) {
 
 }  // namespace
 }  // namespace groupfit
+
+namespace groupfit {
+namespace {
+
+// A date column and its calendar parts (--date-parts): the parts are features after the date
+// itself, named "<column>.<part>", and encode UTC calendar values.
+TEST(FeatureMatrix, DatePartsAreYearMonthDayOfWeekAndHourOfEachDate) {
+  Table t = example();
+  Column when = double_column("when", {0, 0, 0, NAN});
+  when.type = ColumnType::Date;
+  when.doubles = {1709296200.0, 0.0, 1709337599.0, 0.0};  // 2024-03-01 12:30, 1970-01-01, 23:59:59
+  t.columns.push_back(when);
+  FeatureOptions o = options();
+  o.date_parts = true;
+  const FeatureSelection s = select_features(t, o);
+  std::vector<std::string> names;
+  for (const FeatureSpec& f : s.features) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"site", "depth", "when", "when.year", "when.month",
+                                             "when.day_of_week", "when.hour"}));
+  const FeatureMatrix m = encode_features(t, s.features);
+  const auto at = [&](std::size_t row, std::size_t col) { return m.values[row * m.cols + col]; };
+  EXPECT_EQ(at(0, 3), 2024.0f);
+  EXPECT_EQ(at(0, 4), 3.0f);
+  EXPECT_EQ(at(0, 5), 4.0f) << "a Friday; Monday is 0";
+  EXPECT_EQ(at(0, 6), 12.0f);
+  EXPECT_EQ(at(1, 3), 1970.0f);
+  EXPECT_EQ(at(1, 5), 3.0f) << "1970-01-01 was a Thursday";
+  EXPECT_EQ(at(2, 6), 23.0f);
+  EXPECT_TRUE(std::isnan(at(3, 3))) << "a missing date has missing parts";
+
+  o.date_parts = false;
+  EXPECT_EQ(select_features(t, o).features.size(), 3u) << "parts only when asked for";
+}
+
+TEST(FeatureMatrix, DatePartsThatWouldShadowAColumnAreRefused) {
+  Table t = example();
+  Column when = double_column("when", {1, 2, 3, 4});
+  when.type = ColumnType::Date;
+  t.columns.push_back(when);
+  t.columns.push_back(double_column("when.month", {1, 2, 3, 4}));
+  FeatureOptions o = options();
+  o.date_parts = true;
+  EXPECT_THROW(select_features(t, o), InputError);
+}
+
+}  // namespace
+}  // namespace groupfit

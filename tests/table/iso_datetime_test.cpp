@@ -36,5 +36,33 @@ TEST(IsoDatetime, FormatsBackAndGivesCalendarParts) {
   EXPECT_EQ(p.hour, 21);
 }
 
+// Found by iso_datetime_fuzzer: each time read, written back (inspect, categories) and read
+// again must be the same number, and its parts in range.
+TEST(IsoDatetime, WrittenBackReadsAsTheSameNumber) {
+  for (const char* text :
+       {"1969-12-31T13:59:59.1-05:30",  // a fraction before 1970 summed digit by digit drifted
+        "1969-12-31T23:59:59.000001969111211111444444444444-05",    // a tiny fraction: 1e-06 form
+        "1969-12-31T23:59:59.99999999999977199999999999492905841",  // a hair before midnight
+        "2024-03-01T12:30:00.125Z", "0001-01-01", "9999-12-31T23:59:59.5"}) {
+    const auto t = parse_iso_datetime(text);
+    ASSERT_TRUE(t.has_value()) << text;
+    const std::string written = format_iso_datetime(*t);
+    EXPECT_EQ(written.find('e'), std::string::npos) << written;
+    const auto again = parse_iso_datetime(written);
+    ASSERT_TRUE(again.has_value()) << written;
+    EXPECT_EQ(*again, *t) << text << " -> " << written;
+    const DateParts p = date_parts(*t);
+    EXPECT_TRUE(p.hour >= 0 && p.hour <= 23) << text << ": hour " << p.hour;
+  }
+  EXPECT_EQ(date_parts(*parse_iso_datetime("1969-12-31T23:59:59.99999999999977")).hour, 23);
+}
+
+TEST(IsoDatetime, AnOffsetOrLeapSecondPastYear9999IsNotADate) {
+  EXPECT_FALSE(parse_iso_datetime("9999-12-31T23:12-21:30").has_value());
+  EXPECT_FALSE(parse_iso_datetime("9999-12-31T23:59:60.7").has_value());
+  EXPECT_FALSE(parse_iso_datetime("0000-01-01T00:00+01:00").has_value());
+  EXPECT_TRUE(parse_iso_datetime("9999-12-31T23:59:59").has_value());
+}
+
 }  // namespace
 }  // namespace groupfit

@@ -155,5 +155,28 @@ TEST(ParquetWritten, ArrowRsDeltaAndByteStreamSplitInBothPageVersions) {
   std::filesystem::remove_all(dir);
 }
 
+// Text with nearly a distinct value a row (an id) is kept as plain rows past 65,536 values, as the
+// CSV reader keeps it (ColumnBuilder), whether the writer fell back from a dictionary or not.
+TEST(ParquetWritten, NearlyUniqueTextBecomesPlainRows) {
+  const auto dir = fresh_dir("parquet-plain-text");
+  SpecColumn id("id", "string");
+  SpecColumn g("g", "string");
+  for (int i = 0; i < 90000; ++i) {
+    id.values.push_back(i % 7 == 3 ? json() : json("id-" + std::to_string(i * 7919 % 1000003)));
+    g.values.push_back("g" + std::to_string(i % 5));
+  }
+  std::vector<ParquetSpec> specs = {
+      {"arrow-rs", {}, {{"row_group_size", 30000}, {"codec", "ZSTD"}}, {id, g}},
+      {"duckdb", {}, {{"row_group_size", 30000}, {"page_version", 2}}, {id, g}},
+      {"hyparquet", {}, {{"row_group_size", 30000}}, {id, g}}};
+  check_all(specs, dir);
+  for (const ParquetSpec& spec : specs) {
+    const Table t = read_parquet_file(spec.out.string());
+    EXPECT_TRUE(t.columns[0].plain_text) << spec.writer;
+    EXPECT_FALSE(t.columns[1].plain_text) << spec.writer;
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace groupfit

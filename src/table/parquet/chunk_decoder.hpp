@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "table/column_builder.hpp"
 #include "table/parquet/parquet_column.hpp"
 #include "table/parquet/parquet_encodings.hpp"
 #include "table/parquet/parquet_error.hpp"
@@ -76,6 +77,10 @@ class ChunkDecoder {
   void convert_fixed_raw(const std::uint8_t* raw, std::size_t k, T* out);
   void convert_view_raw(const std::string_view* raw, std::size_t k, T* out);
   void gather(const std::uint32_t* indices, std::size_t k, T* out);
+  // Text kept as plain rows (ColumnSlice::plain_text): the page's values as views, then rows.
+  void text_views(Bytes data, Encoding encoding, std::size_t k);
+  void plain_text_page(Bytes data, Encoding encoding, std::size_t n, std::size_t present);
+  void switch_to_plain_text();
 
   const LeafColumn& leaf_;
   ColumnSlice& slice_;
@@ -288,21 +293,17 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
     }
     present = static_cast<std::size_t>(std::count(s_.levels.begin(), s_.levels.end(), 1));
   }
+  if constexpr (std::is_same_v<T, std::uint32_t>) {
+    if (slice_.plain_text) {
+      plain_text_page(values, encoding, n, present);
+      return;
+    }
+  }
   const std::size_t done = values_.size();
   if (values_.capacity() < done + n) values_.reserve(std::max(done + n, 2 * values_.capacity()));
   values_.resize(done + n);
   T* out = values_.data() + done;
   decode_values(values, encoding, present, out);
-  if constexpr (std::is_same_v<T, std::uint32_t>) {
-    // Text with nearly a distinct value a row (an id, written PLAIN since no dictionary fits):
-    // size the index once for the column's rows rather than rehashing it at every doubling.
-    // Not for text that is merely not dictionary-encoded: an index for 10 million rows is
-    // 256 MiB, wasted on a column of a dozen values.
-    if (!slice_.pool_sized && pool_.size() >= 4096 && 2 * pool_.size() >= values_.size()) {
-      pool_.reserve(values_.capacity());
-      slice_.pool_sized = true;
-    }
-  }
   if (present < n) {
     // Spread the present values over their rows, from the end so nothing is overwritten early.
     std::size_t j = present;
@@ -310,6 +311,13 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
     slice_.validity.append_levels(s_.levels.data(), n, 1);
   } else {
     slice_.validity.append_run(true, n);
+  }
+  if constexpr (std::is_same_v<T, std::uint32_t>) {
+    // Nearly a distinct value a row (an id): plain rows from here on, as the CSV reader does
+    // (ColumnBuilder), since interning such values only costs time and memory.
+    if (pool_.size() > kPlainTextAfter && 2 * pool_.size() > values_.size()) {
+      switch_to_plain_text();
+    }
   }
   if constexpr (std::is_same_v<T, double>) {
     // A NaN is a missing value, as pandas (and the CSV reader, for "nan") take it.
@@ -324,6 +332,104 @@ void ChunkDecoder<T>::data_page(Bytes values, Bytes levels, Encoding level_encod
       }
     }
   }
+}
+
+template <typename T>
+void ChunkDecoder<T>::text_views(Bytes data, Encoding encoding, std::size_t k) {
+  const PhysicalType type = leaf_.physical;
+  const std::size_t width = fixed_width(type, leaf_.type_length);
+  s_.views.resize(k);
+  switch (encoding) {
+    case Encoding::Plain:
+      if (type == PhysicalType::ByteArray) {
+        decode_plain_byte_arrays(data, s_.views.data(), k);
+      } else {
+        decode_fixed_byte_arrays(data, width, s_.views.data(), k);
+      }
+      return;
+    case Encoding::PlainDictionary:
+    case Encoding::RleDictionary: {
+      if (!has_dictionary_)
+        throw CorruptFile("a dictionary-encoded page comes without a dictionary");
+      if (k == 0) return;
+      if (data.empty()) throw CorruptFile("dictionary indices are missing");
+      s_.indices.resize(k);
+      RleBitPackedDecoder(data.subspan(1), data[0]).get(s_.indices.data(), k);
+      for (std::size_t i = 0; i < k; ++i) {
+        if (s_.indices[i] >= dictionary_views_.size()) {
+          throw CorruptFile(
+              fmt::format("dictionary index {} is out of range (the dictionary has {} values)",
+                          s_.indices[i], dictionary_views_.size()));
+        }
+        s_.views[i] = dictionary_views_[s_.indices[i]];
+      }
+      return;
+    }
+    case Encoding::DeltaLengthByteArray:
+      if (type != PhysicalType::ByteArray) bad_encoding(encoding, type);
+      decode_delta_length_byte_arrays(data, s_.views.data(), k, s_.ints);
+      return;
+    case Encoding::DeltaByteArray:
+      decode_delta_byte_arrays(data, s_.views.data(), k, s_.ints, s_.storage);
+      if (type == PhysicalType::FixedLenByteArray) {
+        for (std::size_t i = 0; i < k; ++i) {
+          if (s_.views[i].size() != width) {
+            throw CorruptFile("a fixed-length value has another length");
+          }
+        }
+      }
+      return;
+    case Encoding::ByteStreamSplit:
+      if (type != PhysicalType::FixedLenByteArray) bad_encoding(encoding, type);
+      s_.bytes.resize(k * width);
+      decode_byte_stream_split(data, width, s_.bytes.data(), k);
+      decode_fixed_byte_arrays(s_.bytes, width, s_.views.data(), k);
+      return;
+    default:
+      break;
+  }
+  bad_encoding(encoding, type);
+}
+
+template <typename T>
+void ChunkDecoder<T>::plain_text_page(Bytes data, Encoding encoding, std::size_t n,
+                                      std::size_t present) {
+  text_views(data, encoding, present);
+  const bool uuid = leaf_.conversion == Conversion::Uuid;
+  const bool all = present == n;
+  for (std::size_t i = 0, j = 0; i < n; ++i) {
+    if (!all && s_.levels[i] != 1) {
+      slice_.text.push_back({});
+    } else if (uuid) {
+      slice_.text.push_back(uuid_text(s_.views[j++]));
+    } else {
+      slice_.text.push_back(s_.views[j++]);
+    }
+  }
+  if (all) {
+    slice_.validity.append_run(true, n);
+  } else {
+    slice_.validity.append_levels(s_.levels.data(), n, 1);
+  }
+}
+
+template <typename T>
+void ChunkDecoder<T>::switch_to_plain_text() {
+  const std::size_t rows = values_.size();
+  const std::size_t expected = std::max(values_.capacity(), rows);
+  std::size_t bytes = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (slice_.validity.get(r)) bytes += pool_[values_[r]].size();
+  }
+  slice_.text.reserve(expected, bytes / std::max<std::size_t>(rows, 1) * expected + expected / 8);
+  for (std::size_t r = 0; r < rows; ++r) {
+    slice_.text.push_back(slice_.validity.get(r) ? pool_[values_[r]] : std::string_view());
+  }
+  std::vector<T>().swap(values_);
+  pool_ = StringPool();
+  // Later dictionary pages' values are taken from their views, not the pool.
+  std::fill(dictionary_codes_.begin(), dictionary_codes_.end(), kNoCode);
+  slice_.plain_text = true;
 }
 
 }  // namespace groupfit::parquet::detail

@@ -24,6 +24,7 @@
 #include "table/parquet/parquet_schema.hpp"
 #include "table/parquet/validity_builder.hpp"
 #include "table/string_pool.hpp"
+#include "table/text_rows.hpp"
 
 namespace groupfit::parquet {
 
@@ -38,8 +39,9 @@ struct ColumnSlice {
   std::vector<std::int64_t> ints;
   std::vector<double> doubles;
   std::vector<std::uint32_t> codes;
+  TextRows text;            // text too varied for a dictionary: each row's text
+  bool plain_text = false;  // `text` rather than codes (see ColumnBuilder: the CSV reader's rule)
   bool uint64_overflow = false;  // a UINT_64 value above 2^63-1: the column becomes Float64
-  bool pool_sized = false;       // the pool's index was sized for the column's rows
 };
 
 // Buffers and decompression contexts that one thread reuses from chunk to chunk.

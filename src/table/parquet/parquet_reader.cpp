@@ -255,6 +255,9 @@ Column to_column(const LeafColumn& leaf, ColumnSlice& s, StringPool pool) {
   column.ints = std::move(s.ints);
   column.doubles = std::move(s.doubles);
   column.codes = std::move(s.codes);
+  column.text = std::move(s.text);
+  column.plain_text = s.plain_text;
+  if (s.plain_text) std::vector<std::uint32_t>().swap(column.codes);
   column.dictionary = std::move(pool);
   column.dictionary.drop_index();
   const std::size_t size = s.validity.size();

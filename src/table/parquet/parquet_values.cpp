@@ -92,23 +92,11 @@ std::size_t fixed_width(PhysicalType type, int type_length) {
 }
 
 double epoch_seconds(std::int64_t whole, std::int64_t fraction, int digits) {
-  const std::int64_t days = floor_div(whole, 86400);
-  const std::int64_t of_day = whole - days * 86400;
-  const auto h = static_cast<int>(of_day / 3600);
-  const auto mi = static_cast<int>(of_day % 3600 / 60);
-  const auto sec = static_cast<int>(of_day % 60);
-  double part = 0;
-  if (fraction != 0) {
-    // Digit by digit, most significant first, as the CSV reader reads "12:30:00.125".
-    double scale = 0.1;
-    std::int64_t divisor = 1;
-    for (int d = 1; d < digits; ++d) divisor *= 10;
-    for (int d = 0; d < digits; ++d, scale /= 10, divisor /= 10) {
-      part += static_cast<double>(fraction / divisor % 10) * scale;
-    }
-  }
-  double seconds = static_cast<double>(days) * 86400.0;
-  seconds += h * 3600.0 + mi * 60.0 + sec + part;
+  // As parse_iso_datetime: the whole seconds exactly, then the fraction correctly rounded (as
+  // "0.<digits>" parses: an integer below 2^53 over an exact power of ten is one correctly
+  // rounded division), added in one rounding.
+  double seconds = static_cast<double>(whole);
+  if (fraction != 0) seconds += static_cast<double>(fraction) / pow10(digits);
   return seconds;
 }
 

@@ -2,9 +2,9 @@
 // raw values as a page holds them (fixed-width little-endian bytes, or byte strings).
 //
 // Dates and times become seconds since the epoch with the very arithmetic the CSV reader applies
-// to the ISO 8601 text of the same instant (table/iso_datetime.cpp: days * 86400, plus hours,
-// minutes, seconds and the fraction's digits one by one), so a timestamp read from Parquet and
-// from its CSV form are the same double, bit for bit. Decimals are the unscaled integer divided by
+// to the ISO 8601 text of the same instant (table/iso_datetime.cpp: the whole seconds exactly,
+// plus the fraction correctly rounded), so a timestamp read from Parquet and from its CSV form are
+// the same double, bit for bit. Decimals are the unscaled integer divided by
 // 10^scale: one correctly rounded division, the same double as parsing "12.34" when the unscaled
 // value is below 2^53.
 #pragma once
