@@ -54,10 +54,16 @@ void check_shape(const Table& t) {
     if (c.size() != t.num_rows()) std::abort();
     std::size_t values = 0;
     switch (c.type) {
-      case ColumnType::Bool: values = c.bools.size(); break;
-      case ColumnType::Int64: values = c.ints.size(); break;
+      case ColumnType::Bool:
+        values = c.bools.size();
+        break;
+      case ColumnType::Int64:
+        values = c.ints.size();
+        break;
       case ColumnType::Date:
-      case ColumnType::Float64: values = c.doubles.size(); break;
+      case ColumnType::Float64:
+        values = c.doubles.size();
+        break;
       case ColumnType::String:
         values = c.codes.size();
         for (std::size_t r = 0; r < c.size(); ++r) {
