@@ -61,7 +61,7 @@ clean:
 # the crashing input is left in build-fuzz/crashes/<target>/.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := csv_reader_fuzzer column_builder_fuzzer wire_format_fuzzer params_json_fuzzer \
-  input_source_fuzzer iso_datetime_fuzzer
+  input_source_fuzzer iso_datetime_fuzzer parquet_reader_fuzzer
 fuzz:
 	@bash scripts/setup.sh --fuzz
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \

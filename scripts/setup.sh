@@ -10,7 +10,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  libfast-float-dev libgtest-dev zlib1g-dev libzstd-dev)
+  libfast-float-dev libgtest-dev zlib1g-dev libzstd-dev libsnappy-dev liblz4-dev libbrotli-dev)
 bench=(python3-pandas python3-xgboost python3-numpy time)
 notebook=("${bench[@]}" python3-matplotlib jupyter-nbconvert python3-ipykernel)
 for option in "$@"; do

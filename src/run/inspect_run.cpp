@@ -11,7 +11,7 @@
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/grouping.hpp"
-#include "table/csv_reader.hpp"
+#include "table/table_reader.hpp"
 #include "table/text_repeats.hpp"
 
 namespace groupfit {
@@ -19,12 +19,13 @@ namespace groupfit {
 InspectReport inspect(const InspectConfig& config, const WarningSink& warn) {
   return_freed_memory_promptly();
   RunClock clock;
-  CsvReadOptions csv;
-  csv.delimiter = config.delimiter;
-  csv.decimal = config.decimal;
-  csv.na_values = config.na_values;
-  csv.threads = available_cores();
-  const Table table = read_csv_file(config.input, csv);
+  // Every column: inspect describes them all, dropped ones included.
+  TableReadOptions reading;
+  reading.csv.delimiter = config.delimiter;
+  reading.csv.decimal = config.decimal;
+  reading.csv.na_values = config.na_values;
+  reading.csv.threads = available_cores();
+  const Table table = read_table(config.input, reading);
   for (const auto& note : table.notes) warn(note);
   InspectReport report;
   report.read_seconds = clock.seconds();

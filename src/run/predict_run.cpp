@@ -24,8 +24,8 @@
 #include "report/csv_writer.hpp"
 #include "report/model_store.hpp"
 #include "report/prediction_columns.hpp"
-#include "table/csv_reader.hpp"
 #include "table/message_text.hpp"
+#include "table/table_reader.hpp"
 #include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
 
@@ -105,12 +105,20 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   std::filesystem::path models_dir = std::filesystem::canonical(config.models_dir, ec);
   if (ec) models_dir = config.models_dir;
   const ModelSet set = read_model_set(models_dir);
-  CsvReadOptions reading;
-  reading.delimiter = config.delimiter;
-  reading.decimal = config.decimal.value_or(set.schema.decimal);
-  reading.na_values = config.na_values.value_or(set.schema.na_values);
-  reading.threads = available_cores();
-  const Table table = read_csv_file(config.input, reading);
+  TableReadOptions reading;
+  reading.csv.delimiter = config.delimiter;
+  reading.csv.decimal = config.decimal.value_or(set.schema.decimal);
+  reading.csv.na_values = config.na_values.value_or(set.schema.na_values);
+  reading.csv.threads = available_cores();
+  if (!config.keep_all) {
+    // Parquet: only what scoring and the output use (a CSV file is read whole anyway).
+    reading.columns = {set.schema.group_column};
+    // A date part feature reads its date column; columns named twice are read once.
+    for (const FeatureSpec& f : set.schema.features) reading.columns.push_back(f.source());
+    reading.columns.insert(reading.columns.end(), config.keep.begin(), config.keep.end());
+    if (!set.schema.id_column.empty()) reading.optional_columns = {set.schema.id_column};
+  }
+  const Table table = read_table(config.input, reading);
   for (const auto& note : table.notes) warn(note);
   const auto objective = find_objective(set.schema.objective);
   if (!objective) {

@@ -5,7 +5,7 @@
 #include "plan/grouping.hpp"
 #include "plan/id_check.hpp"
 #include "plan/target.hpp"
-#include "table/csv_reader.hpp"
+#include "run/table_columns.hpp"
 #include "table/finite_values.hpp"
 #include "table/utf8_values.hpp"
 
@@ -39,16 +39,13 @@ std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& featur
 PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunClock& clock) {
   PreparedRun run;
   run.timings.cores = available_cores();
-  CsvReadOptions csv;
-  csv.delimiter = config.read.delimiter;
-  csv.decimal = config.read.decimal;
-  csv.na_values = config.read.na_values;
-  csv.threads = run.timings.cores;
-  Table table = read_csv_file(config.read.input, csv);
+  const bool parquet = is_parquet_file(config.read.input);
+  Table table = read_table(config.read.input,
+                           read_options_for(config.read, config.columns, run.timings.cores));
   for (const auto& note : table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
 
-  run.selection = select_features(table, config.columns);
+  run.selection = select_features(table, as_read(config.columns, table, parquet));
   for (const auto& w : run.selection.warnings) warn(w);
   run.objective = *find_objective(config.model.booster.at("objective"));
   require_utf8_values(table, written_text_columns(config, run.objective, run.selection.features),

@@ -82,6 +82,13 @@ SniffedFormat sniff_format(std::string_view first_bytes) {
 
 std::string not_csv_message(std::string_view name, const SniffedFormat& sniffed,
                             std::string_view outer) {
+  // groupfit reads Parquet, but only from a file it can seek in (table/table_reader.hpp).
+  if (sniffed.what == "Parquet" && !outer.empty()) {
+    return fmt::format(
+        "{}: Parquet inside {} data cannot be read: decompress it to a file first (Parquet needs "
+        "its footer, at the end of the file)",
+        name, outer);
+  }
   if (outer.empty()) return fmt::format("{}: not a CSV file: it looks like {}", name, sniffed.what);
   return fmt::format("{}: not a CSV file: its {} data holds {}", name, outer, sniffed.what);
 }

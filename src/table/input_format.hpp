@@ -31,7 +31,8 @@ SniffedFormat sniff_format(std::string_view first_bytes);
 
 // The InputError message for a format groupfit does not read: "data.parquet: not a CSV file: it
 // looks like Parquet", or, for what a gzip or zstd input held once decompressed, "x.tar.gz: not
-// a CSV file: its gzip data holds a tar archive" (`outer`: "gzip" or "zstd").
+// a CSV file: its gzip data holds a tar archive" (`outer`: "gzip" or "zstd"). Parquet, which
+// groupfit reads from a file, gets its own message inside gzip or zstd data.
 std::string not_csv_message(std::string_view name, const SniffedFormat& sniffed,
                             std::string_view outer = {});
 

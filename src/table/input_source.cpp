@@ -69,6 +69,12 @@ InputText read_stream(int fd, std::string name, std::size_t max_bytes) {
     case InputFormat::Zstd:
       return decompress(std::move(name), sniffed, head.bytes(), fd, max_bytes);
     case InputFormat::Other:
+      if (sniffed.what == "Parquet") {
+        throw InputError(fmt::format(
+            "{}: Parquet cannot be read from standard input or a pipe (it needs its footer, at "
+            "the end of the file): give the file's path",
+            name));
+      }
       throw InputError(not_csv_message(name, sniffed));
     case InputFormat::Text:
       break;

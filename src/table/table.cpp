@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "groupfit/error.hpp"
 #include "table/closest_names.hpp"
@@ -69,6 +70,15 @@ std::size_t ValidityBitmap::count_valid() const {
   std::size_t n = 0;
   for (std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
   return n;
+}
+
+ValidityBitmap ValidityBitmap::from_words(std::vector<std::uint64_t> words, std::size_t size) {
+  ValidityBitmap bitmap;
+  words.resize((size + 63) / 64, 0);
+  if (size % 64 != 0) words.back() &= (std::uint64_t{1} << (size % 64)) - 1;
+  bitmap.words_ = std::move(words);
+  bitmap.size_ = size;
+  return bitmap;
 }
 
 double Column::numeric_at(std::size_t row) const {

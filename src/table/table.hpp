@@ -31,6 +31,10 @@ class ValidityBitmap {
   void append(const ValidityBitmap& other);
   std::size_t size() const { return size_; }
   std::size_t count_valid() const;
+  // A bitmap of `size` bits held in `words` (bit i of word i / 64, least significant first), as
+  // a reader that builds whole words hands it over (the Parquet reader). Bits past `size` are
+  // cleared.
+  static ValidityBitmap from_words(std::vector<std::uint64_t> words, std::size_t size);
 
  private:
   std::vector<std::uint64_t> words_;
