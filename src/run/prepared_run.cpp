@@ -7,6 +7,7 @@
 #include "plan/target.hpp"
 #include "table/csv_reader.hpp"
 #include "table/finite_values.hpp"
+#include "table/table_from_input.hpp"
 #include "table/utf8_values.hpp"
 
 namespace groupfit {
@@ -44,7 +45,9 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   csv.decimal = config.read.decimal;
   csv.na_values = config.read.na_values;
   csv.threads = run.timings.cores;
-  Table table = read_csv_file(config.read.input, csv);
+  // A table handed over in memory (a DataFrame) instead of a file; the rest is the same code.
+  Table table = config.read.table ? table_from_input(*config.read.table, config.read.input)
+                                  : read_csv_file(config.read.input, csv);
   for (const auto& note : table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
 
