@@ -126,7 +126,7 @@ def _read_parquet_fallback(path, error):
         return None
 
 
-def _prediction_frame(path, id_column, frame, rows, text_columns):
+def _prediction_frame(path, frame, rows, text_columns):
     """predictions.csv, indexed like the input; with a DataFrame input, its id and group columns
     hold the input's own values (the CSV holds their text)."""
     table = read_table(path, text_columns)
@@ -246,12 +246,10 @@ def train(
     if report["failed"]:
         _warn(f"{report['failed']} groups failed: see the status and message columns of metrics")
     rows = report["prediction_rows"].astype("int64")
+    # Output column -> input column whose values it holds (the id's, the group's).
+    sources = {id: id, "group": group} if id else {"group": group}
     predictions = _prediction_frame(
-        os.path.join(options["out"], "predictions.csv"),
-        id,
-        frame,
-        rows,
-        {id or "row": id, "group": group} if id else {"group": group},
+        os.path.join(options["out"], "predictions.csv"), frame, rows, sources
     )
     return TrainResult(options["out"], report, predictions, temporary)
 
