@@ -6,13 +6,16 @@
 # --case-study also headless Chromium, which prints the notebook to PDF; --fuzz clang and its
 # runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`; --lint clang-format and
 # clang-tidy, for `make lint`; --npm Node.js and npm, which install the test-only npm packages
-# (scripts/npm_tools.sh).
+# (scripts/npm_tools.sh). The Python module (python/) is built whenever pybind11 is found, so its
+# headers are in the base set; --notebook (what `make test` asks for) adds what its tests import.
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  libfast-float-dev libgtest-dev zlib1g-dev libzstd-dev libsnappy-dev liblz4-dev libbrotli-dev)
+  libfast-float-dev libgtest-dev zlib1g-dev libzstd-dev libsnappy-dev liblz4-dev libbrotli-dev
+  python3-dev pybind11-dev python3-pybind11)
 bench=(python3-pandas python3-xgboost python3-numpy time)
-notebook=("${bench[@]}" python3-matplotlib jupyter-nbconvert python3-ipykernel)
+notebook=("${bench[@]}" python3-matplotlib jupyter-nbconvert python3-ipykernel python3-pytest
+  python3-tqdm)
 for option in "$@"; do
   case "$option" in
     --bench) packages+=("${bench[@]}") ;;

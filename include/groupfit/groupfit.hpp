@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "groupfit/input_table.hpp"
 #include "groupfit/model_params.hpp"
 
 namespace groupfit {
@@ -29,7 +30,12 @@ std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 // InputError with the user's one-line message); TrainConfig::validate checks them all and how
 // they fit together. train() validates, so callers need not.
 struct ReadOptions {
-  std::string input;   // CSV file, plain, gzip or zstd; "-": standard input (no --resume)
+  std::string input;  // CSV file, plain, gzip or zstd; "-": standard input (no --resume)
+  // A table in memory to train on instead of reading `input` (groupfit/input_table.hpp),
+  // kept alive by the caller until train() returns; `input` then only names it in messages
+  // and run.json ("<DataFrame>: data row 7: ..."; "<memory>" when empty), and the delimiter,
+  // decimal and na_values below do not apply to it.
+  const InputTable* table = nullptr;
   char delimiter = 0;  // 0: detect
   // '.', ',' (decimal commas), or 0: '.', and decimal commas in a ';'-separated file where a
   // column's values are numbers only with them (a warning says so).
@@ -128,6 +134,9 @@ struct TrainReport {
   double read_seconds = 0;
   double train_seconds = 0;
   double wall_seconds = 0;
+  // The data row (0-based) each line of predictions.csv predicts, in the file's order: what
+  // joins the predictions back to the input when they are keyed by an id.
+  std::vector<std::size_t> prediction_rows;
 };
 
 TrainReport train(const TrainConfig& config, const WarningSink& warn,
@@ -135,6 +144,8 @@ TrainReport train(const TrainConfig& config, const WarningSink& warn,
 
 struct PredictConfig {
   std::string input;  // CSV of new rows ("-": standard input; gzip or zstd are read too)
+  // New rows in memory instead of `input`, as ReadOptions::table (`input` names them).
+  const InputTable* table = nullptr;
   // How the new file spells decimals and missing values; empty: as the training file did
   // (recorded in models/schema.json).
   std::optional<char> decimal;

@@ -14,8 +14,8 @@ using nlohmann::json;
 
 namespace {
 
-// The settings that decide results; the hash is taken over this object's text.
-json result_config(const TrainConfig& c) {
+// result_config for an input file.
+json file_result_config(const TrainConfig& c) {
   // The input is the file itself, however its path was typed (u.csv, ./u.csv, /abs/u.csv):
   // its canonical path, and its size and modification time standing for its content, so that a
   // changed file is not resumed as if it were the same.
@@ -45,6 +45,20 @@ json result_config(const TrainConfig& c) {
           {"rounds", c.model.rounds},
           {"early_stopping_rounds", c.model.early_stopping_rounds},
           {"booster", c.model.booster}};
+}
+
+// The settings that decide results; the hash is taken over this object's text.
+json result_config(const TrainConfig& c) {
+  // A table in memory is its name and the fingerprint its caller computed from the values.
+  if (c.read.table != nullptr) {
+    json config = file_result_config(c);
+    config["input"] = c.read.input;
+    config["input_bytes"] = 0;
+    config["input_mtime"] = 0;
+    config["input_fingerprint"] = c.read.table->fingerprint;
+    return config;
+  }
+  return file_result_config(c);
 }
 
 }  // namespace

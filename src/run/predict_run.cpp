@@ -26,6 +26,7 @@
 #include "report/prediction_columns.hpp"
 #include "table/message_text.hpp"
 #include "table/table_reader.hpp"
+#include "table/table_from_input.hpp"
 #include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
 
@@ -118,7 +119,10 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
     reading.columns.insert(reading.columns.end(), config.keep.begin(), config.keep.end());
     if (!set.schema.id_column.empty()) reading.optional_columns = {set.schema.id_column};
   }
-  const Table table = read_table(config.input, reading);
+  // New rows handed over in memory (a DataFrame) instead of a file: named in messages by input.
+  const std::string source = config.table && config.input.empty() ? "<memory>" : config.input;
+  const Table table =
+      config.table ? table_from_input(*config.table, source) : read_table(config.input, reading);
   for (const auto& note : table.notes) warn(note);
   const auto objective = find_objective(set.schema.objective);
   if (!objective) {
@@ -139,7 +143,7 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   std::vector<std::string> written = {set.schema.group_column};
   if (id_column) written.push_back(id_column->name);
   for (const Column* column : kept) written.push_back(column->name);
-  require_utf8_values(table, written, config.input, config.delimiter);
+  require_utf8_values(table, written, source, config.delimiter);
   const FeatureMatrix matrix = encode_features(table, set.schema.features);
   const MatrixView data = view_of(matrix, set.schema.features);
 

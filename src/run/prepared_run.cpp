@@ -7,6 +7,7 @@
 #include "plan/target.hpp"
 #include "run/table_columns.hpp"
 #include "table/finite_values.hpp"
+#include "table/table_from_input.hpp"
 #include "table/utf8_values.hpp"
 
 namespace groupfit {
@@ -39,9 +40,12 @@ std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& featur
 PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunClock& clock) {
   PreparedRun run;
   run.timings.cores = available_cores();
-  const bool parquet = is_parquet_file(config.read.input);
-  Table table = read_table(config.read.input,
-                           read_options_for(config.read, config.columns, run.timings.cores));
+  // A table handed over in memory (a DataFrame) instead of a file; the rest is the same code.
+  const bool parquet = !config.read.table && is_parquet_file(config.read.input);
+  Table table = config.read.table
+                    ? table_from_input(*config.read.table, config.read.input)
+                    : read_table(config.read.input,
+                                 read_options_for(config.read, config.columns, run.timings.cores));
   for (const auto& note : table.notes) warn(note);
   run.timings.read_seconds = clock.seconds();
 

@@ -11,6 +11,7 @@ namespace groupfit {
 TrainConfig resolve_config(const TrainConfig& given, const WarningSink& warn) {
   given.validate();
   TrainConfig config = given;
+  if (config.read.table != nullptr && config.read.input.empty()) config.read.input = "<memory>";
   validate_params(config.model);
   probe_params(config.model);
   for (const auto& note : config.model.notes) warn(note);

@@ -13,7 +13,7 @@
 namespace groupfit {
 
 void ReadOptions::validate() const {
-  if (input.empty()) throw InputError("an input file is required");
+  if (input.empty() && table == nullptr) throw InputError("an input file is required");
 }
 
 void FeatureOptions::validate() const {
@@ -70,10 +70,16 @@ void TrainConfig::validate() const {
   // A checkpoint is matched to its input by the file's path, size and modification time
   // (report/run_json.cpp); standard input has none, so nothing could tell that it holds the
   // same table as the interrupted run's.
-  if (output.resume && is_standard_input(read.input)) {
+  if (output.resume && read.table == nullptr && is_standard_input(read.input)) {
     throw InputError(
         "--resume needs the input as a file: standard input cannot be checked to hold the same "
         "table as the interrupted run's");
+  }
+  // A table in memory has no file to compare: its fingerprint stands for it (input_table.hpp).
+  if (output.resume && read.table != nullptr && read.table->fingerprint.empty()) {
+    throw InputError(
+        "--resume needs the table's fingerprint: without it nothing could tell that it holds the "
+        "same data as the interrupted run's");
   }
   split.validate();
   exec.validate();

@@ -151,6 +151,10 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
   report.read_seconds = run.timings.read_seconds;
   report.train_seconds = run.timings.train_seconds;
   report.wall_seconds = clock.seconds();
+  for (const GroupTask& task : run.tasks) {  // in predictions.csv's order (result_tables.hpp)
+    report.prediction_rows.insert(report.prediction_rows.end(), task.unlabeled_rows.begin(),
+                                  task.unlabeled_rows.end());
+  }
   return report;
 }
 
