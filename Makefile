@@ -91,7 +91,8 @@ SANITIZER_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:handle_segv=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 GROUPFIT_WORKER_STDERR=1
 ASAN_EXCLUDE = RunawayAllocationStopsAtMemoryLimit|TinyMemoryLimit
 test-asan: setup
-	@bash scripts/setup.sh --notebook
+	@bash scripts/setup.sh --notebook --npm
+	@bash scripts/npm_tools.sh build-asan
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGROUPFIT_SANITIZE=address,undefined \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"  # line tables only: CI compiles faster
 	cmake --build build-asan -j $(JOBS)
