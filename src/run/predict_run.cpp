@@ -25,8 +25,8 @@
 #include "report/model_store.hpp"
 #include "report/prediction_columns.hpp"
 #include "table/message_text.hpp"
-#include "table/table_reader.hpp"
 #include "table/table_from_input.hpp"
+#include "table/table_reader.hpp"
 #include "table/utf8_values.hpp"
 #include "train/model_predictor.hpp"
 
