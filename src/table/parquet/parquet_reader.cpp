@@ -150,12 +150,13 @@ std::size_t rows_to_reserve(std::uint64_t rows, std::size_t file_size) {
 // (Prefaulting with MADV_POPULATE_WRITE was tried: no gain measured, and it would make such a
 // lie cost real memory.)
 template <typename T>
-void advise_huge_pages(const std::vector<T>& v) {
+void advise_huge_pages(std::vector<T>& v) {
   constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  char* const data = reinterpret_cast<char*>(v.data());
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t from = (begin + kHuge - 1) & ~(kHuge - 1);
   const std::uintptr_t to = (begin + v.capacity() * sizeof(T)) & ~(kHuge - 1);
-  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+  if (to > from) ::madvise(data + (from - begin), to - from, MADV_HUGEPAGE);
 }
 
 // Decodes every column, one task per column over all its row groups (so each column is one
