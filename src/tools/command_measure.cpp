@@ -2,6 +2,7 @@
 // has no /proc/PID/task/TID/children), so a run much shorter than that is under-measured.
 #include "groupfit/tools.hpp"
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,10 +10,10 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <system_error>
@@ -20,19 +21,38 @@
 
 #include "base/run_clock.hpp"
 #include "base/spawn.hpp"
+#include "base/unique_fd.hpp"
 #include "groupfit/error.hpp"
 
 namespace groupfit {
 namespace {
 
+// The text of a /proc file, or "" when it cannot be read. A process may exit between listing
+// /proc and reading its files, and reading then fails with ESRCH: std::filebuf throws on that
+// (basic_filebuf::underflow), which killed a measured run in the sampler thread.
+std::string proc_text(const std::string& path) {
+  const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) return {};
+  std::string text;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return {};
+    if (n == 0) return text;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
 // Sum of PSS (kB) over `root` and its descendants.
 long tree_pss_kb(pid_t root) {
   std::multimap<pid_t, pid_t> children;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename();
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it("/proc", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), {});
+    const std::string text = proc_text(it->path() / "stat");
     const auto close = text.rfind(')');
     if (close == std::string::npos) continue;
     std::istringstream rest(text.substr(close + 2));
@@ -48,7 +68,7 @@ long tree_pss_kb(pid_t root) {
     stack.pop_back();
     auto [from, to] = children.equal_range(pid);
     for (auto it = from; it != to; ++it) stack.push_back(it->second);
-    std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
+    std::istringstream rollup(proc_text("/proc/" + std::to_string(pid) + "/smaps_rollup"));
     for (std::string line; std::getline(rollup, line);) {
       if (line.rfind("Pss:", 0) == 0) {
         total += std::stol(line.substr(4));
