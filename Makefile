@@ -18,9 +18,11 @@ build: setup $(BUILD)/CMakeCache.txt
 demo: build
 	@bash scripts/demo.sh $(BUILD)/groupfit
 
-# The notebook test needs Debian's Jupyter, pandas, matplotlib and xgboost for Python.
-test: build
-	@bash scripts/setup.sh --notebook --npm
+# The notebook test needs Debian's Jupyter, pandas, matplotlib and xgboost for Python; the MPI
+# tests need OpenMPI, installed before the build configures so that --executor mpi is built.
+test:
+	@bash scripts/setup.sh --notebook --npm --mpi
+	@$(MAKE) --no-print-directory build
 	@bash scripts/npm_tools.sh $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 

@@ -55,6 +55,12 @@ void decode_payload(MessageKind kind, std::string_view payload) {
     case MessageKind::Result:
       round_trip(payload, decode_result, encode_result);
       break;
+    case MessageKind::RowsTask:
+      round_trip(payload, decode_task_with_rows, [](const TaskWithRows& t) {
+        static const std::vector<FeatureSpec> no_features;
+        return encode_task_with_rows(t.task, view_of(t.matrix, no_features));
+      });
+      break;
     case MessageKind::Shutdown:
       break;
   }
@@ -66,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
   // As one payload for every decoder, whatever the header would have said.
-  for (MessageKind kind : {MessageKind::Setup, MessageKind::Task, MessageKind::Result}) {
+  for (MessageKind kind :
+       {MessageKind::Setup, MessageKind::Task, MessageKind::Result, MessageKind::RowsTask}) {
     decode_payload(kind, bytes);
   }
   try {

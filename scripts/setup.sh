@@ -6,8 +6,10 @@
 # --case-study also headless Chromium, which prints the notebook to PDF; --fuzz clang and its
 # runtime libraries (libFuzzer, ASan, UBSan), for `make fuzz`; --lint clang-format and
 # clang-tidy, for `make lint`; --npm Node.js and npm, which install the test-only npm packages
-# (scripts/npm_tools.sh). The Python module (python/) is built whenever pybind11 is found, so its
-# headers are in the base set; --notebook (what `make test` asks for) adds what its tests import.
+# (scripts/npm_tools.sh); --mpi OpenMPI, for --executor mpi and its tests (`make test` asks for
+# it; a build without it refuses that executor). The Python module (python/) is built whenever
+# pybind11 is found, so its headers are in the base set; --notebook (what `make test` asks for)
+# adds what its tests import.
 set -euo pipefail
 
 packages=(g++ cmake make libxgboost-dev libcli11-dev libfmt-dev nlohmann-json3-dev
@@ -24,6 +26,7 @@ for option in "$@"; do
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     --lint) packages+=(clang-format clang-tidy) ;;
     # Node.js may come from elsewhere (NodeSource bundles npm): only a missing command counts.
+    --mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
     --npm) command -v npm >/dev/null || packages+=(nodejs npm) ;;
     *) echo "setup.sh: unknown option $option" >&2; exit 2 ;;
   esac

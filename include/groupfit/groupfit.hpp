@@ -21,9 +21,9 @@ using WarningSink = std::function<void(const std::string&)>;
 
 // How the groups run: planned from a calibration (Auto), one after another, on threads of this
 // process, or in worker processes (groupfit/worker.hpp).
-enum class ExecutorKind { Auto, Sequential, Threads, Processes };
+enum class ExecutorKind { Auto, Sequential, Threads, Processes, Mpi };
 std::string_view to_string(ExecutorKind kind);
-// "auto", "sequential", "threads" or "processes"; nullopt for anything else.
+// "auto", "sequential", "threads", "processes" or "mpi"; nullopt for anything else.
 std::optional<ExecutorKind> executor_kind_named(std::string_view name);
 
 // A training run's configuration, in parts that each check themselves (validate() throws
@@ -137,6 +137,9 @@ struct TrainReport {
   // The data row (0-based) each line of predictions.csv predicts, in the file's order: what
   // joins the predictions back to the input when they are keyed by an id.
   std::vector<std::size_t> prediction_rows;
+  // Under --executor mpi, this process's rank. A rank above 0 only trained what the coordinator
+  // (rank 0) sent it: its report is empty, and the coordinator's holds the run.
+  int mpi_rank = 0;
 };
 
 TrainReport train(const TrainConfig& config, const WarningSink& warn,

@@ -113,9 +113,11 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--param", flags->params,
                   "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
   sub->add_option("--params", flags->params_file, "JSON file of model parameters");
-  sub->add_option("--executor", flags->executor,
-                  "How to run the groups: auto (workers, threads per group and order planned "
-                  "from a calibration), sequential, threads or processes")
+  sub->add_option(
+         "--executor", flags->executor,
+         "How to run the groups: auto (workers, threads per group and order planned "
+         "from a calibration), sequential, threads, processes, or mpi (under mpirun: rank 0 "
+         "coordinates, the other ranks train)")
       ->capture_default_str();
   sub->add_option("--group-timeout", flags->group_timeout,
                   "processes: kill a worker stuck this many seconds on one group");
@@ -136,9 +138,9 @@ Command add_train_command(CLI::App& app) {
         config.read.decimal = parse_decimal(flags->decimal);
         const auto executor = executor_kind_named(flags->executor);
         if (!executor) {
-          throw InputError(
-              fmt::format("--executor must be auto, sequential, threads or processes, got '{}'",
-                          flags->executor));
+          throw InputError(fmt::format(
+              "--executor must be auto, sequential, threads, processes or mpi, got '{}'",
+              flags->executor));
         }
         config.exec.executor = *executor;
         if (!flags->params_file.empty()) apply_params_file(config.model, flags->params_file);
@@ -172,6 +174,7 @@ Command add_train_command(CLI::App& app) {
               if (!quiet) printer.update(p);
             });
         printer.finish();
+        if (report.mpi_rank > 0) return kExitOk;  // the coordinator reports the run
         if (!quiet) print_report(report);
         if (report.interrupted) {
           print_warning("interrupted: outputs hold the finished groups; " + resume_hint(config));

@@ -1,22 +1,21 @@
-// train_and_time: see executor.hpp.
+// train_measured: see executor.hpp.
 #include "exec/executor.hpp"
+
+#include "base/team_cpu_clock.hpp"
 
 namespace groupfit {
 
-GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, const RunClock& clock,
-                           int worker, const std::atomic<bool>& stop) {
-  const double start = clock.seconds();
-  const double cpu_start = thread_cpu_seconds();
+GroupResult train_measured(const TrainFunction& train, const GroupTask& task, int threads,
+                           const std::atomic<bool>& stop) {
+  const int team = task.threads > 0 ? task.threads : threads;
+  const double cpu_start = team_cpu_seconds(team);
   GroupResult result;
   try {
     result = train(task, stop);
   } catch (...) {
     result = failure_of_current_exception(task.index);
   }
-  result.worker = worker;
-  result.start_seconds = start;
-  result.end_seconds = clock.seconds();
-  result.cpu_seconds = thread_cpu_seconds() - cpu_start;
+  result.cpu_seconds = team_cpu_seconds(team) - cpu_start;
   return result;
 }
 

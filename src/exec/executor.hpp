@@ -1,14 +1,14 @@
 // The contract every way of running the groups honours: given the tasks in the order to start
 // them, train each trainable one exactly once and hand each result to `on_result` on the
 // caller's thread, as it finishes. Executors differ only in where training happens (this
-// thread, worker threads, worker processes), never in what a result holds.
+// thread, worker threads, worker processes, MPI ranks: their transports), never in what a result
+// holds or in how tasks are handed out (dispatcher.hpp, shared by all).
 #pragma once
 
 #include <atomic>
 #include <functional>
 #include <vector>
 
-#include "base/run_clock.hpp"
 #include "plan/group_task.hpp"
 #include "train/group_result.hpp"
 
@@ -29,9 +29,10 @@ class Executor {
                    const ResultSink& on_result, const std::atomic<bool>& stop) = 0;
 };
 
-// Trains one task in-process and stamps where and when it ran. An exception escaping `train`
-// becomes a failed result, so no executor ever loses a group.
-GroupResult train_and_time(const TrainFunction& train, const GroupTask& task, const RunClock& clock,
-                           int worker, const std::atomic<bool>& stop);
+// Trains one task on the calling thread with `threads` model threads and measures its CPU
+// seconds (base/team_cpu_clock.hpp). An exception escaping `train` becomes a failed result, so
+// no executor ever loses a group.
+GroupResult train_measured(const TrainFunction& train, const GroupTask& task, int threads,
+                           const std::atomic<bool>& stop);
 
 }  // namespace groupfit

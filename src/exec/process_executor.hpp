@@ -1,8 +1,9 @@
-// Runs the groups in W worker processes (worker_process.hpp), which read the matrix from one
+// Runs the groups in W worker processes (process_transport.hpp), which read the matrix from one
 // shared memory file and receive tasks and send results as wire frames. The parent alone writes
 // outputs. A worker that dies costs only its group: the group is retried once on a fresh
 // worker, then reported failed with the signal's name; a worker stuck on one group past
 // --group-timeout is killed and its group reported failed (not retried: a hang usually repeats).
+// Those rules are the dispatcher's (dispatcher.hpp), shared with every executor.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
-// Runs the groups on W worker threads of this process, all reading the one in-memory matrix.
-// Each worker takes the next task as soon as it is free (dynamic hand-out, in the given order),
-// so a long group never holds up the short ones queued behind it. Results reach the caller's
-// thread through one guarded queue; training code never sees the executor.
+// Runs the groups on W worker threads of this process, all reading the one in-memory matrix:
+// the dispatcher (dispatcher.hpp) over a ThreadTransport. A worker takes its next task as soon
+// as it is free, so a long group never holds up the short ones queued behind it; training code
+// never sees the executor.
 #pragma once
 
 #include <algorithm>

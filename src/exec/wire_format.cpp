@@ -2,6 +2,7 @@
 // a serialization library would add a dependency for forty lines of code.
 #include "exec/wire_format.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/byte_codec.hpp"
@@ -63,8 +64,9 @@ WorkerSetup decode_setup(std::string_view payload) {
   return s;
 }
 
-std::string encode_task(const GroupTask& t) {
-  ByteWriter w;
+namespace {
+
+void put_task(ByteWriter& w, const GroupTask& t) {
   w.put<std::uint32_t>(t.index);
   w.put<std::uint8_t>(t.key.missing ? 1 : 0);
   w.put(t.key.text);
@@ -75,11 +77,9 @@ std::string encode_task(const GroupTask& t) {
   w.put(t.skip_reason);
   w.put<double>(t.cost);
   w.put<std::int32_t>(t.threads);
-  return make_frame(static_cast<std::uint16_t>(MessageKind::Task), w.bytes());
 }
 
-GroupTask decode_task(std::string_view payload) {
-  ByteReader r(payload);
+GroupTask get_task(ByteReader& r) {
   GroupTask t;
   t.index = r.get<std::uint32_t>();
   t.key.missing = r.get<std::uint8_t>() != 0;
@@ -91,8 +91,72 @@ GroupTask decode_task(std::string_view payload) {
   t.skip_reason = r.get_string();
   t.cost = r.get<double>();
   t.threads = r.get<std::int32_t>();
+  return t;
+}
+
+}  // namespace
+
+std::string encode_task(const GroupTask& t) {
+  ByteWriter w;
+  put_task(w, t);
+  return make_frame(static_cast<std::uint16_t>(MessageKind::Task), w.bytes());
+}
+
+GroupTask decode_task(std::string_view payload) {
+  ByteReader r(payload);
+  GroupTask t = get_task(r);
   r.expect_end();
   return t;
+}
+
+std::string encode_task_with_rows(const GroupTask& task, const MatrixView& data) {
+  GroupTask local = task;
+  FeatureMatrix rows;
+  rows.cols = data.cols;
+  const bool weighted = !data.weights.empty();
+  std::uint32_t next = 0;
+  for (auto* list : {&local.train_rows, &local.valid_rows, &local.unlabeled_rows}) {
+    for (std::uint32_t& r : *list) {
+      rows.values.insert(rows.values.end(), data.row(r), data.row(r) + data.cols);
+      rows.labels.push_back(data.labels[r]);
+      if (weighted) rows.weights.push_back(data.weights[r]);
+      r = next++;
+    }
+  }
+  ByteWriter w;
+  put_task(w, local);
+  w.put<std::uint64_t>(next);
+  w.put<std::uint64_t>(rows.cols);
+  w.put_vector(rows.values);
+  w.put_vector(rows.labels);
+  w.put_vector(rows.weights);
+  return make_frame(static_cast<std::uint16_t>(MessageKind::RowsTask), w.bytes());
+}
+
+TaskWithRows decode_task_with_rows(std::string_view payload) {
+  ByteReader r(payload);
+  TaskWithRows out;
+  out.task = get_task(r);
+  out.matrix.rows = r.get<std::uint64_t>();
+  out.matrix.cols = r.get<std::uint64_t>();
+  out.matrix.values = r.get_vector<float>();
+  out.matrix.labels = r.get_vector<float>();
+  out.matrix.weights = r.get_vector<float>();
+  r.expect_end();
+  const std::size_t n = out.matrix.rows;
+  // labels bound n by the payload's size, and cols by the values' when there are rows, so the
+  // product cannot overflow.
+  if (out.matrix.labels.size() != n || (n > 0 && out.matrix.cols > out.matrix.values.size()) ||
+      out.matrix.values.size() != n * out.matrix.cols ||
+      (!out.matrix.weights.empty() && out.matrix.weights.size() != n)) {
+    throw WireError("rows do not match their shape");
+  }
+  for (const auto* list : {&out.task.train_rows, &out.task.valid_rows, &out.task.unlabeled_rows}) {
+    for (std::uint32_t row : *list) {
+      if (row >= n) throw WireError("task names a row it does not carry");
+    }
+  }
+  return out;
 }
 
 std::string encode_shutdown() {
@@ -101,7 +165,7 @@ std::string encode_shutdown() {
 
 FrameHeader decode_frame_header(std::string_view bytes) {
   const RawFrameHeader h = decode_raw_frame_header(bytes);
-  if (h.kind < 1 || h.kind > 4) throw WireError("unknown message kind " + std::to_string(h.kind));
+  if (h.kind < 1 || h.kind > 5) throw WireError("unknown message kind " + std::to_string(h.kind));
   return {static_cast<MessageKind>(h.kind), h.payload_bytes};
 }
 

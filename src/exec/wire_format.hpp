@@ -28,7 +28,8 @@ enum class MessageKind : std::uint16_t {
   Setup = 1,
   Task = 2,
   Result = kResultFrameKind,
-  Shutdown = 4
+  Shutdown = 4,
+  RowsTask = 5  // a task carrying its own rows (encode_task_with_rows)
 };
 
 // What a worker needs once: the shared matrix's location and shape, features, parameters.
@@ -44,6 +45,17 @@ struct WorkerSetup {
 std::string encode_setup(const WorkerSetup& setup);
 std::string encode_task(const GroupTask& task);
 std::string encode_shutdown();
+
+// A task that carries its own rows, for a worker that has no copy of the matrix (an MPI rank on
+// another machine, exec/mpi_transport.hpp): the rows the task names, gathered in the order
+// train, valid, unlabeled, and the task renumbered to them. Training on it gives the same model
+// as on the whole matrix, since training reads only those rows, in that order.
+std::string encode_task_with_rows(const GroupTask& task, const MatrixView& data);
+struct TaskWithRows {
+  GroupTask task;
+  FeatureMatrix matrix;
+};
+TaskWithRows decode_task_with_rows(std::string_view payload);
 
 struct FrameHeader {
   MessageKind kind;

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "base/run_clock.hpp"
+#include "exec/executor.hpp"
 #include "exec/fault_injection.hpp"
 #include "exec/frame_channel.hpp"
 #include "exec/shared_matrix.hpp"
@@ -56,19 +57,15 @@ int serve_worker(std::uint64_t memory_limit_bytes, const WorkerTrainFunction& tr
   const MatrixView data =
       view_of_shared(region, setup.rows, setup.cols, setup.weights, setup.features);
   limit_memory(memory_limit_bytes);
+  const std::atomic<bool> never_stop{false};  // the parent stops a worker by killing it
 
   while (auto frame = read_frame(channel)) {
     if (frame->kind == MessageKind::Shutdown) break;
     if (frame->kind != MessageKind::Task) throw WireError("expected a task message");
     const GroupTask task = decode_task(frame->payload);
-    const double cpu_start = process_cpu_seconds();
-    GroupResult result;
-    try {
-      result = train(task, data, setup.params);
-    } catch (...) {
-      result = failure_of_current_exception(task.index);
-    }
-    result.cpu_seconds = process_cpu_seconds() - cpu_start;
+    const GroupResult result = train_measured(
+        [&](const GroupTask& t, const std::atomic<bool>&) { return train(t, data, setup.params); },
+        task, setup.params.threads_per_model, never_stop);
     write_frame(channel, encode_result(result));
   }
   return 0;

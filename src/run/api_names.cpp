@@ -8,11 +8,12 @@
 namespace groupfit {
 namespace {
 
-constexpr std::array<std::pair<ExecutorKind, std::string_view>, 4> kNames = {{
+constexpr std::array<std::pair<ExecutorKind, std::string_view>, 5> kNames = {{
     {ExecutorKind::Auto, "auto"},
     {ExecutorKind::Sequential, "sequential"},
     {ExecutorKind::Threads, "threads"},
     {ExecutorKind::Processes, "processes"},
+    {ExecutorKind::Mpi, "mpi"},
 }};
 
 }  // namespace

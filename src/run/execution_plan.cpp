@@ -27,7 +27,10 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
     plan.record = {{"executor", to_string(plan.executor)},
                    {"workers", plan.workers},
                    {"threads_per_model", plan.default_threads},
-                   {"reason", "as requested"}};
+                   {"reason", plan.executor == ExecutorKind::Mpi
+                                  ? "as requested; workers are the training ranks, each with "
+                                    "the threads per model its node allows"
+                                  : "as requested"}};
     return plan;
   }
   const bool needs_isolation =

@@ -1,6 +1,7 @@
 // make_executor: see executor_factory.hpp.
 #include "run/executor_factory.hpp"
 
+#include "exec/mpi_executor.hpp"
 #include "exec/process_executor.hpp"
 #include "exec/sequential_executor.hpp"
 #include "exec/thread_executor.hpp"
@@ -11,6 +12,7 @@ namespace groupfit {
 std::unique_ptr<Executor> make_executor(const TrainConfig& config, const ExecutionPlan& plan,
                                         const FeatureMatrix& matrix, const MatrixView& data,
                                         unsigned cores) {
+  if (plan.executor == ExecutorKind::Mpi) return std::make_unique<MpiExecutor>(data, config.model);
   if (plan.executor == ExecutorKind::Processes) {
     ProcessOptions options;
     options.workers = plan.workers;
@@ -34,7 +36,7 @@ std::unique_ptr<Executor> make_executor(const TrainConfig& config, const Executi
     return std::make_unique<ThreadExecutor>(std::move(train), plan.workers, plan.default_threads,
                                             plan.cores);
   }
-  return std::make_unique<SequentialExecutor>(std::move(train));
+  return std::make_unique<SequentialExecutor>(std::move(train), plan.default_threads);
 }
 
 }  // namespace groupfit

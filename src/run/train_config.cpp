@@ -57,6 +57,19 @@ void ExecOptions::validate() const {
       }
     }
   }
+  // An MPI rank cannot be killed alone: its death ends the job (exec/mpi_transport.hpp).
+  if (executor == ExecutorKind::Mpi) {
+    for (const auto& [flag, given] : {std::pair{"--group-timeout", group_timeout_seconds > 0},
+                                      std::pair{"--worker-memory-limit", worker_memory_limit > 0},
+                                      std::pair{"--workers", workers > 0}}) {
+      if (given) {
+        throw InputError(fmt::format(
+            "{} is not available with --executor mpi: the workers are the ranks `mpirun -n` "
+            "starts, and one that dies or is killed ends the whole job",
+            flag));
+      }
+    }
+  }
 }
 
 void OutputOptions::validate() const {

@@ -11,9 +11,11 @@
 // Nothing is written until planning has succeeded, so a bad input leaves no output behind; a run
 // that fails or dies while writing (a full disk, a kill) leaves the previous result as it was.
 // The checkpoint is kept until every group is ok or skipped, so --resume retrains the rest.
+// Under --executor mpi, rank 0 runs these stages and the other ranks only train (mpi_rank_run.hpp).
 #include <fmt/format.h>
 
 #include <atomic>
+#include <optional>
 
 #include "base/atomic_file.hpp"
 #include "base/freed_memory.hpp"
@@ -29,6 +31,7 @@
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
 #include "run/executor_factory.hpp"
+#include "run/mpi_rank_run.hpp"
 #include "run/prepared_run.hpp"
 #include "run/result_collector.hpp"
 #include "run/run_config.hpp"
@@ -89,6 +92,19 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
 TrainReport train(const TrainConfig& given, const WarningSink& warn, const ProgressSink& progress) {
   return_freed_memory_promptly();
   TrainConfig config = resolve_config(given, warn);
+  // Under MPI every rank runs this; all but rank 0 only train what it sends them.
+  std::optional<MpiRanksRelease> release_ranks;
+  if (config.exec.executor == ExecutorKind::Mpi) {
+    MpiWorld& world = MpiWorld::get();
+    if (world.size() < 2) {
+      throw InputError(
+          "--executor mpi needs at least 2 ranks, a coordinator and one that trains: "
+          "mpirun -n N with N >= 2");
+    }
+    if (world.rank() > 0) return train_as_mpi_rank(config, world);
+    release_ranks.emplace(world);
+    config.exec.workers = static_cast<unsigned>(world.size() - 1);
+  }
   check_output_dir(config.output.out_dir);
   if (!config.output.trace_file.empty()) check_output_file(config.output.trace_file, "--trace");
   const fs::path out(config.output.out_dir);

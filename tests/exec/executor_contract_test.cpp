@@ -12,9 +12,13 @@
 #include <set>
 #include <thread>
 
+#include "exec/mpi/mpi_world.hpp"
+#include "exec/mpi_executor.hpp"
+#include "exec/mpi_transport.hpp"
 #include "exec/process_executor.hpp"
 #include "exec/sequential_executor.hpp"
 #include "exec/thread_executor.hpp"
+#include "team_spin.hpp"
 
 namespace groupfit {
 namespace {
@@ -23,11 +27,42 @@ struct Factory {
   std::string name;
   std::function<std::unique_ptr<Executor>(TrainFunction)> make;
   bool in_process = true;  // the training function given to make() is the one that runs
+  bool mpi = false;        // runs only under mpirun (ctest's mpi_executor_contract)
 };
+
+// Names the case in test listings (ctest's names), instead of the parameter's bytes.
+void PrintTo(const Factory& factory, std::ostream* os) {
+  *os << factory.name;
+}
 
 class ExecutorContract : public ::testing::TestWithParam<Factory> {
  protected:
+  void SetUp() override {
+    if (GetParam().mpi && !launched_by_mpi()) {
+      GTEST_SKIP() << "needs mpirun: ctest -R mpi_executor_contract runs it";
+    }
+  }
   const std::atomic<bool> never_{false};
+};
+
+// The MPI executor as a test uses it: each run ends with the ranks released for the next one,
+// as groupfit's train() releases them once its one run is over (run/mpi_rank_run.hpp).
+class MpiRunForTest : public Executor {
+ public:
+  void run(const std::vector<GroupTask>& tasks, const std::vector<std::size_t>& order,
+           const ResultSink& on_result, const std::atomic<bool>& stop) override {
+    static const FeatureMatrix matrix;
+    static const std::vector<FeatureSpec> features;
+    static const MatrixView view = view_of(matrix, features);
+    static const ModelParams params;
+    try {
+      MpiExecutor(view, params).run(tasks, order, on_result, stop);
+    } catch (...) {
+      release_mpi_ranks(MpiWorld::get());
+      throw;
+    }
+    release_mpi_ranks(MpiWorld::get());
+  }
 };
 
 std::vector<GroupTask> make_tasks(std::size_t n) {
@@ -170,6 +205,37 @@ TEST_P(ExecutorContract, ThrowingSinkStopsTheRun) {
   }
 }
 
+// CPU seconds mean one thing whatever the executor: the CPU time of every thread that trained
+// the group. Each task here spins 0.1 s of CPU on each of 2 OpenMP threads (in the worker
+// processes too: tests/test_main.cpp), so it used at least 0.2 s; the calling thread's clock
+// alone, as the threads executor used, saw half of that.
+TEST_P(ExecutorContract, CpuSecondsCountTheWholeTeam) {
+  auto tasks = make_tasks(6);
+  for (auto& t : tasks) {
+    t.key.text = "spin2";
+    t.threads = 2;
+  }
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < tasks.size(); ++i) order.push_back(i);
+  std::size_t delivered = 0;
+  GetParam()
+      .make([](const GroupTask& t, const std::atomic<bool>&) {
+        spin_team(2, 0.1);
+        GroupResult r;
+        r.index = t.index;
+        r.status = GroupStatus::Ok;
+        return r;
+      })
+      ->run(
+          tasks, order,
+          [&](GroupResult&& r) {
+            ++delivered;
+            EXPECT_GE(r.cpu_seconds, 0.19) << "group " << r.index;
+          },
+          never_);
+  EXPECT_EQ(delivered, 6u);
+}
+
 TEST(ThreadExecutorBudget, NeverMoreModelThreadsThanCores) {
   auto tasks = make_tasks(40);
   for (auto& t : tasks) t.threads = t.index % 3 == 0 ? 2 : 1;
@@ -223,7 +289,13 @@ INSTANTIATE_TEST_SUITE_P(
                   return std::make_unique<ProcessExecutor>(
                       matrix, std::vector<FeatureSpec>{{"x", false, {}}}, params, options);
                 },
-                false}),
+                false},
+        // Training ranks of `mpirun -n 3` running this test program's fake training.
+        Factory{"mpi",
+                [](TrainFunction) -> std::unique_ptr<Executor> {
+                  return std::make_unique<MpiRunForTest>();
+                },
+                false, true}),
     [](const auto& info) { return info.param.name; });
 
 }  // namespace

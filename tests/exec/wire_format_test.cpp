@@ -37,6 +37,38 @@ TEST(WireFormat, EmptyVectorsRoundTrip) {
   EXPECT_TRUE(result.predictions.empty());
 }
 
+// A task that carries its rows (the MPI transport's): the rows it names, gathered in the order
+// train, valid, unlabeled, and the task renumbered to them; cut anywhere, it is a WireError.
+TEST(WireFormat, TaskWithRowsCarriesExactlyItsRows) {
+  FeatureMatrix m;
+  m.rows = 5;
+  m.cols = 2;
+  m.values = {0, 1, 10, 11, 20, 21, 30, 31, 40, 41};
+  m.labels = {0.5f, 1.5f, 2.5f, 3.5f, 4.5f};
+  m.weights = {1, 2, 3, 4, 5};
+  const std::vector<FeatureSpec> features = {{"a", false}, {"b", false}};
+  GroupTask task;
+  task.index = 9;
+  task.train_rows = {4, 1};
+  task.valid_rows = {3};
+  task.unlabeled_rows = {0};
+  const std::string frame = encode_task_with_rows(task, view_of(m, features));
+  const TaskWithRows got = decode_task_with_rows(payload_of(frame));
+  EXPECT_EQ(got.task.index, 9u);
+  EXPECT_EQ(got.task.train_rows, (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(got.task.valid_rows, (std::vector<std::uint32_t>{2}));
+  EXPECT_EQ(got.task.unlabeled_rows, (std::vector<std::uint32_t>{3}));
+  EXPECT_EQ(got.matrix.values, (std::vector<float>{40, 41, 10, 11, 30, 31, 0, 1}));
+  EXPECT_EQ(got.matrix.labels, (std::vector<float>{4.5f, 1.5f, 3.5f, 0.5f}));
+  EXPECT_EQ(got.matrix.weights, (std::vector<float>{5, 2, 4, 1}));
+
+  const std::string_view payload = payload_of(frame);
+  for (std::size_t cut = 0; cut < payload.size(); ++cut) {
+    EXPECT_THROW(decode_task_with_rows(std::string_view(payload).substr(0, cut)), WireError)
+        << "cut at " << cut;
+  }
+}
+
 TEST(WireFormat, EveryTruncationIsWireError) {
   GroupTask task;
   task.index = 1;
