@@ -37,4 +37,10 @@ class OutputError : public Error {
   explicit OutputError(const std::string& message) : Error(message, kExitBadInput) {}
 };
 
+// Stopped on request (a stop flag raised by SIGINT or Ctrl-C) before it could finish.
+class Interrupted : public Error {
+ public:
+  explicit Interrupted(const std::string& message) : Error(message, kExitInterrupted) {}
+};
+
 }  // namespace groupfit

@@ -160,6 +160,9 @@ struct PredictConfig {
   // every column with keep_all. The id and group columns are there already.
   std::vector<std::string> keep;
   bool keep_all = false;
+  // Set to true (from a signal handler, say) to stop: predict throws Interrupted before the next
+  // group or the next block of output rows, and writes nothing.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct PredictReport {

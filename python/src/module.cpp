@@ -78,12 +78,14 @@ py::dict predict_binding(const py::object& data, const std::string& models_dir,
   config.models_dir = models_dir;
   config.output = output;
   config.keep = keep;
+  std::atomic<bool> stop{false};
+  config.stop = &stop;
   PredictReport report;
   call_in_background(
       [&](Relay& relay) {
         report = predict(config, [&relay](const std::string& w) { relay.warn(w); });
       },
-      nullptr, on_warning, py::none());
+      &stop, on_warning, py::none());
   py::dict d;
   d["rows"] = report.rows;
   d["predicted"] = report.predicted;

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "groupfit/groupfit.hpp"
+#include "interrupt.hpp"
 
 namespace groupfit::cli {
 
@@ -38,6 +39,7 @@ Command add_predict_command(CLI::App& app) {
             c.delimiter = parse_delimiter(*delimiter);
             if (decimal_flag->count() > 0) c.decimal = parse_decimal(*decimal);
             if (na_flag->count() > 0) c.na_values = *na_values;
+            c.stop = &install_interrupt_handlers();  // Ctrl-C: exit 130, no output file
             const PredictReport report = predict(c, print_warning);
             fmt::print("{} rows, {} predicted, {} without a model\n", report.rows, report.predicted,
                        report.rows_without_model);

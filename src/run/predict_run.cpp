@@ -155,7 +155,13 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   std::vector<float> predictions(table.num_rows() * per_row, 0.0f);
   std::vector<bool> predicted(table.num_rows(), false);
   const std::vector<Group> groups = group_rows(table.column(set.schema.group_column));
+  const auto check_stop = [&config] {
+    if (config.stop != nullptr && *config.stop) {
+      throw Interrupted("predict interrupted: nothing was written");
+    }
+  };
   for (const Group& g : groups) {
+    check_stop();
     auto it = file_of.find({g.key.missing, g.key.text});
     if (it == file_of.end()) {
       ++report.groups_without_model;
@@ -187,7 +193,9 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
   for (const Column* column : kept) csv.text(column->name);
   columns.write_header(csv);
   csv.end_row();
+  constexpr std::size_t kRowsBetweenStopChecks = 65536;
   for (std::size_t r = 0; r < table.num_rows(); ++r) {
+    if (r % kRowsBetweenStopChecks == 0) check_stop();
     if (id_column) {
       csv.text(id_column->text_at(r));
     } else {

@@ -15,7 +15,7 @@ namespace groupfit {
 namespace {
 
 constexpr int kTag = 7;
-constexpr std::chrono::microseconds kLongestPause{1000};
+constexpr std::chrono::microseconds kLongestPause{5000};
 
 void check(int code, const char* what) {
   if (code != MPI_SUCCESS) throw std::runtime_error(std::string("MPI: ") + what + " failed");
