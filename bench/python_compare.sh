@@ -8,12 +8,8 @@
 set -euo pipefail
 build=$(cd "$1" && pwd); workload=$2; runs=$3; shift 3
 here=$(cd "$(dirname "$0")" && pwd)
-case "$workload" in
-  skewed) flags=(--rows 200000 --groups 12 --skew 1); rounds=300 ;;
-  many-small) flags=(--rows 1000000 --groups 10000 --skew 0); rounds=50 ;;
-  few-large) flags=(--rows 1000000 --groups 4 --skew 0); rounds=200 ;;
-  *) echo "unknown workload $workload" >&2; exit 2 ;;
-esac
+source "$(dirname "$0")/workloads.sh"
+bench_workload "$workload"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$build/groupfit" gen "${flags[@]}" --seed 42 --out "$work/data.csv"
 for ((r = 1; r <= runs; r++)); do

@@ -58,6 +58,35 @@ struct CommandCost {
 // does its stderr unless keep_stderr. Throws InputError when it cannot be started.
 CommandCost measure_command(const std::vector<std::string>& argv, bool keep_stderr = false);
 
+// The share of rows each of `groups` groups gets in generate_table's tables with this skew
+// (before the few rows with no group): 1 / (g + 1)^(2.3 x skew), normalized.
+std::vector<double> group_shares(std::size_t groups, double skew);
+
+// The auto plan simulated on clusters that are not here (`groupfit simulate`): a workload shaped
+// like generate_table's (rows, groups, skew), a cost model of one training, and a network.
+struct ClusterSimulationConfig {
+  std::uint64_t rows = 10000000;
+  std::size_t groups = 100000;
+  double skew = 1.0;
+  int rounds = 300;
+  std::vector<unsigned> nodes = {4, 16, 64};
+  unsigned cores_per_node = 32;
+  // One training on one thread: once_seconds + rounds x (round_seconds + rows x row_seconds).
+  // Defaults measured on this machine (README, "Across machines").
+  double once_seconds = 5e-3;
+  double round_seconds = 0.3e-3;
+  double row_seconds = 0.2e-6;
+  double speedup_2_threads = 1.5;  // and the same gain for every doubling
+  double bytes_per_row = 44;       // 10 features and the label, 4 bytes each
+  double latency_seconds = 50e-6;
+  double bytes_per_second = 1.25e9;
+  double result_seconds = 0.2e-3;  // the coordinator's work per result
+};
+
+// One Markdown table row per node count: makespan, lower bound, efficiency, link and
+// coordinator busy time, and what bounds the run.
+std::string simulate_clusters(const ClusterSimulationConfig& config);
+
 struct BenchConfig {
   std::string input;
   std::string group_column;

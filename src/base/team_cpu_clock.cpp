@@ -10,6 +10,7 @@
 
 #include "base/run_clock.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): libgomp's own name, part of its ABI.
 extern "C" void GOMP_parallel(void (*fn)(void*), void* data, unsigned num_threads, unsigned flags);
 
 namespace groupfit {

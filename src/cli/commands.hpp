@@ -19,6 +19,7 @@ Command add_inspect_command(CLI::App& app);
 Command add_gen_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
 Command add_measure_command(CLI::App& app);
+Command add_simulate_command(CLI::App& app);
 
 // Reads `flag`'s size such as 512M, 2G or 1048576 (bytes): at least a byte, finite, under
 // 8 EiB; InputError naming the flag and the text otherwise.

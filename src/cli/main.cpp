@@ -31,8 +31,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", GROUPFIT_VERSION);
   const std::vector<cli::Command> commands = {
-      cli::add_train_command(app), cli::add_predict_command(app), cli::add_inspect_command(app),
-      cli::add_gen_command(app),   cli::add_bench_command(app),   cli::add_measure_command(app)};
+      cli::add_train_command(app),   cli::add_predict_command(app), cli::add_inspect_command(app),
+      cli::add_gen_command(app),     cli::add_bench_command(app),   cli::add_measure_command(app),
+      cli::add_simulate_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

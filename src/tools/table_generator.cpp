@@ -191,6 +191,17 @@ void check(const GeneratorOptions& o) {
 
 }  // namespace
 
+std::vector<double> group_shares(std::size_t groups, double skew) {
+  std::vector<double> shares;
+  double total = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    shares.push_back(std::pow(static_cast<double>(g + 1), -kZipf * skew));
+    total += shares.back();
+  }
+  for (double& share : shares) share /= total;
+  return shares;
+}
+
 void generate_table(std::ostream& out, const GeneratorOptions& o) {
   check(o);
   // Models come from their own stream, so region g has the same model whatever the number of
