@@ -20,7 +20,7 @@ struct GroupTask {
   std::vector<std::uint32_t> valid_rows;
   std::vector<std::uint32_t> unlabeled_rows;
   std::string skip_reason;  // not empty: the group is reported `skipped`, not trained
-  double cost = 0;          // expected work: labeled rows x rounds
+  double cost = 0;          // expected work: labeled rows x rounds, or auto's calibrated seconds
   int threads = 0;          // XGBoost threads for this group; 0: the run's threads per model
 
   bool trainable() const { return skip_reason.empty(); }

@@ -51,6 +51,9 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
   for (const ScheduledTask& item : chosen.order) {
     GroupTask& task = tasks[trainable[item.task]];
     task.threads = item.threads;
+    // The calibrated seconds replace rows x rounds as the task's expected work: the progress
+    // ETA and the dispatcher's pipelining weigh tasks by it.
+    task.cost = costs[item.task] / calibration.scaling.at(item.threads);
     plan.order.push_back(trainable[item.task]);
     groups.push_back(
         {{"group", task.key.display()},
