@@ -38,7 +38,9 @@ class Transport {
   virtual bool can_kill() const = 0;
   // Ends the slot's worker at once and says how it ended; its unanswered tasks are lost.
   virtual std::string kill(std::size_t slot) = 0;
-  // Tells every worker to finish and waits for them. Tasks not yet answered are abandoned.
+  // Ends this run's use of the workers. Threads and processes are told to finish and waited
+  // for, their unanswered tasks abandoned; MPI ranks stay until the run releases them, and
+  // what they still owe is collected and dropped (mpi_transport.hpp). Safe to call twice.
   virtual void close() = 0;
 };
 
