@@ -77,6 +77,9 @@ struct ExecOptions {
   // processes: the program started as a worker; it must hand `--groupfit-worker` arguments to
   // run_worker (groupfit/worker.hpp). Default: this program.
   std::string worker_executable = "/proc/self/exe";
+  // mpi: every rank reads the input itself and is sent only row numbers, instead of each task
+  // carrying its rows from rank 0 (the input must be at the same path on every node).
+  bool mpi_ranks_read = false;
   void validate() const;
 };
 

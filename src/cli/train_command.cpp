@@ -124,6 +124,9 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--worker-memory-limit", flags->memory_limit,
                   "processes: address space each worker may use beyond the shared data (2G)");
   sub->add_option("--workers", c.exec.workers, "Models trained at once (default: available cores)");
+  sub->add_flag("--mpi-ranks-read", c.exec.mpi_ranks_read,
+                "mpi: every rank reads the input itself (same path on every node) instead of "
+                "receiving each task's rows");
   sub->add_option("--threads-per-model", flags->threads_per_model,
                   "XGBoost threads per model (default 1; auto chooses per group)");
   sub->add_flag("--resume", c.output.resume,

@@ -16,7 +16,7 @@ void MpiExecutor::run(const std::vector<GroupTask>& tasks, const std::vector<std
   setup.weights = !data_.weights.empty();
   setup.features.assign(data_.features.begin(), data_.features.end());
   setup.params = params_;
-  MpiTransport transport(world, data_, encode_setup(setup), true);
+  MpiTransport transport(world, data_, encode_setup(setup), send_rows_);
   // One task trains at a time on each rank, whatever its threads: the cores are the ranks'.
   dispatch(transport, {.default_threads = 1}, tasks, order, on_result, stop);
 }

@@ -12,7 +12,9 @@ namespace groupfit {
 std::unique_ptr<Executor> make_executor(const TrainConfig& config, const ExecutionPlan& plan,
                                         const FeatureMatrix& matrix, const MatrixView& data,
                                         unsigned cores) {
-  if (plan.executor == ExecutorKind::Mpi) return std::make_unique<MpiExecutor>(data, config.model);
+  if (plan.executor == ExecutorKind::Mpi) {
+    return std::make_unique<MpiExecutor>(data, config.model, !config.exec.mpi_ranks_read);
+  }
   if (plan.executor == ExecutorKind::Processes) {
     ProcessOptions options;
     options.workers = plan.workers;

@@ -1,7 +1,7 @@
 // What `groupfit train --executor mpi` does on every rank but 0: train the tasks the coordinator
-// sends until it says the run is over (exec/mpi_worker.hpp). Such a rank reads no input and
-// writes nothing: --out belongs to the coordinator alone, so the lock, the checkpoint, atomic
-// publishing and --resume work as with any other executor.
+// sends until it says the run is over (exec/mpi_worker.hpp). Such a rank reads no input (unless
+// --mpi-ranks-read asks it to) and writes nothing: --out belongs to the coordinator alone, so the
+// lock, the checkpoint, atomic publishing and --resume work as with any other executor.
 #pragma once
 
 #include "exec/mpi/mpi_world.hpp"

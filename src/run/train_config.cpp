@@ -57,6 +57,9 @@ void ExecOptions::validate() const {
       }
     }
   }
+  if (mpi_ranks_read && executor != ExecutorKind::Mpi) {
+    throw InputError("--mpi-ranks-read needs --executor mpi");
+  }
   // An MPI rank cannot be killed alone: its death ends the job (exec/mpi_transport.hpp).
   if (executor == ExecutorKind::Mpi) {
     for (const auto& [flag, given] : {std::pair{"--group-timeout", group_timeout_seconds > 0},
@@ -96,6 +99,11 @@ void TrainConfig::validate() const {
   }
   split.validate();
   exec.validate();
+  if (exec.mpi_ranks_read && (read.table != nullptr || is_standard_input(read.input))) {
+    throw InputError(
+        "--mpi-ranks-read needs the input as a file every rank can open, not standard input or "
+        "a table in memory");
+  }
 }
 
 }  // namespace groupfit

@@ -59,6 +59,30 @@ TEST_F(MpiCli, SameBytesAsTheThreadsExecutor) {
   EXPECT_NE(read_file(dir_ / "mpi" / "run.json").find("\"executor\": \"mpi\""), std::string::npos);
 }
 
+// --mpi-ranks-read: each rank builds the matrix from the file itself and gets row numbers only.
+TEST_F(MpiCli, RanksReadingTheInputThemselvesGiveTheSameBytes) {
+  auto args = train_args(dir_, "mpi", "mpi-read");
+  args.push_back("--mpi-ranks-read");
+  const ProgramResult r = run_shell(mpirun() + groupfit_command(args), dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  expect_same_outputs(dir_ / "mpi-read", dir_ / "threads");
+}
+
+TEST_F(MpiCli, RanksReadingNeedsTheMpiExecutorAndAFile) {
+  auto args = train_args(dir_, "threads", "threads-read");
+  args.push_back("--mpi-ranks-read");
+  ProgramResult r = run_groupfit(args, dir_);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--mpi-ranks-read needs --executor mpi"), std::string::npos) << r.err;
+  args = train_args(dir_, "mpi", "stdin-read");
+  args[1] = "-";
+  args.push_back("--mpi-ranks-read");
+  r = run_shell(
+      mpirun() + groupfit_command(args) + " < " + shell_quote((dir_ / "data.csv").string()), dir_);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not standard input"), std::string::npos) << r.err;
+}
+
 TEST_F(MpiCli, RankDeathEndsTheJobAndResumeFinishesIt) {
   // The rank that reaches Region-04 crashes: mpirun ends the whole job.
   const std::string crash = "-x GROUPFIT_TEST_FAULT=crash:Region-04";

@@ -75,16 +75,21 @@ std::vector<GroupTask> make_tasks(std::size_t n) {
   return tasks;
 }
 
+// An ok result for `t`, what every fake training here returns unless it fails on purpose.
+GroupResult ok_for(const GroupTask& t) {
+  GroupResult r;
+  r.index = t.index;
+  r.status = GroupStatus::Ok;
+  return r;
+}
+
 // A training function that counts its calls and takes 5 ms, long enough for the consumer to
 // keep up, as real training is.
 TrainFunction counted_slow_training(std::atomic<int>& started) {
   return [&started](const GroupTask& t, const std::atomic<bool>&) {
     ++started;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    GroupResult r;
-    r.index = t.index;
-    r.status = GroupStatus::Ok;
-    return r;
+    return ok_for(t);
   };
 }
 
@@ -145,10 +150,7 @@ TEST_P(ExecutorContract, ThrowingTrainingFailsOnlyItsGroup) {
   GetParam()
       .make([](const GroupTask& t, const std::atomic<bool>&) {
         if (t.key.text == "throw") throw std::runtime_error("boom");
-        GroupResult r;
-        r.index = t.index;
-        r.status = GroupStatus::Ok;
-        return r;
+        return ok_for(t);
       })
       ->run(
           tasks, order,
@@ -221,10 +223,7 @@ TEST_P(ExecutorContract, CpuSecondsCountTheWholeTeam) {
   GetParam()
       .make([](const GroupTask& t, const std::atomic<bool>&) {
         spin_team(2, 0.1);
-        GroupResult r;
-        r.index = t.index;
-        r.status = GroupStatus::Ok;
-        return r;
+        return ok_for(t);
       })
       ->run(
           tasks, order,
