@@ -2,7 +2,9 @@
 #include "report/run_json.hpp"
 
 #include <fmt/format.h>
+
 #include <xgboost/c_api.h>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -107,6 +109,8 @@ void write_run_json(const std::filesystem::path& path, const TrainConfig& config
          {"start_seconds", r.start_seconds},
          {"end_seconds", r.end_seconds},
          {"train_seconds", r.train_seconds},
+         {"rounds_trained",
+          rounds_trained(r, config.model.rounds, config.model.early_stopping_rounds)},
          {"cpu_seconds", r.cpu_seconds}});
   }
   const json doc = {{"groupfit_version", GROUPFIT_VERSION},

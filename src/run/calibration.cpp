@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
+#include <future>
 
 #include "base/run_clock.hpp"
 #include "train/group_trainer.hpp"
@@ -12,11 +14,11 @@ namespace groupfit {
 namespace {
 
 // Training rows of the samples timed: a round's cost against rows is a curve, not a line (below).
-constexpr std::array<std::size_t, 4> kSampleTrainRows = {100, 1000, 8000, 32000};
-// Each sample is timed for two round counts: the difference is what rounds cost, the rest what
-// one training costs once (matrices, quantile sketch, predictions, the model's JSON).
-constexpr int kShortRounds = 2;
-constexpr int kLongRounds = 6;
+constexpr std::array<std::size_t, 5> kSampleTrainRows = {16, 100, 1000, 8000, 32000};
+// Rounds of each timed training. Round 0 also configures the booster, so it belongs to what a
+// training costs once; rounds 1-4 give the cost of a round (their median: one slow round, the
+// kernel's or another process's, does not move it).
+constexpr int kRounds = 5;
 
 GroupTask sample_of(const GroupTask& group, std::size_t train_rows) {
   GroupTask sample = group;
@@ -31,28 +33,65 @@ double rows_of(const GroupTask& t) {
   return static_cast<double>(t.train_rows.size() + t.valid_rows.size());
 }
 
-double time_rounds(const GroupTask& sample, const MatrixView& data, ModelParams params, int rounds,
-                   int threads) {
-  params.rounds = rounds;
-  params.early_stopping_rounds = rounds + 1;
+// Samples of at most this many training rows are also timed with kLongRounds: their rounds
+// cost little, so what grows with the model after the rounds (slicing, predicting, writing the
+// JSON of every tree) is a large part of a round's true cost, and only a longer training shows
+// it. Chem97's 500 groups of 20-60 rows ran 1.5x the estimate without it. On larger samples
+// that part is small against the round itself, and a second training would double the time.
+constexpr std::size_t kTwoLengthsUpTo = 100;
+constexpr int kLongRounds = 45;
+
+double median_of(std::vector<double> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+struct SampleTiming {
+  double total = 0;      // the whole training: once + kRounds rounds
+  double per_round = 0;  // what one more round costs
+};
+
+SampleTiming time_sample(const GroupTask& sample, const MatrixView& data, ModelParams params,
+                         int threads) {
+  params.rounds = kRounds;
+  params.early_stopping_rounds = kLongRounds + 1;
   params.threads_per_model = threads;
-  RunClock clock;
-  train_group(sample, data, params);
-  return clock.seconds();
+  TrainTiming timing;
+  SampleTiming t;
+  t.total = train_group(sample, data, params, nullptr, &timing).train_seconds;
+  const std::vector<double>& rounds = timing.round_seconds;
+  if (sample.train_rows.size() <= kTwoLengthsUpTo) {
+    // Trainings of a few milliseconds: the median of three pairs, against the machine's jitter.
+    std::vector<double> totals, per_rounds;
+    for (int repeat = 0; repeat < 3; ++repeat) {
+      params.rounds = kRounds;
+      const double shorter = train_group(sample, data, params).train_seconds;
+      params.rounds = kLongRounds;
+      const double longer = train_group(sample, data, params).train_seconds;
+      totals.push_back(shorter);
+      per_rounds.push_back(std::max(longer - shorter, 0.0) / (kLongRounds - kRounds));
+    }
+    t.total = median_of(totals);
+    t.per_round = median_of(per_rounds);
+  } else if (rounds.size() >= 2) {
+    // The median of rounds 1.., plus each tree's share of the work after the rounds (its JSON
+    // above all: a 1,000-round model of full trees is tens of megabytes).
+    t.per_round = median_of(std::vector<double>(rounds.begin() + 1, rounds.end())) +
+                  timing.after_rounds_seconds / static_cast<double>(rounds.size());
+  } else {
+    t.per_round = t.total / kRounds;
+  }
+  return t;
 }
 
 // y at x on the curve through (xs, ys): below the first point its y, between points linear in
-// log-log, past the last point linear along the last two points' slope (kept >= 0) — once the
-// trees and the features' bins have filled up, only the work per row still grows, in proportion.
+// log-log, past the last point in proportion to x — once the trees and the features' bins have
+// filled up, only the work per row still grows, and past the caches it grows at least in
+// proportion (few-large: 250,000-row groups cost 5-7x a round of the 40,000-row sample).
 double cost_curve(const std::vector<double>& xs, const std::vector<double>& ys, double x) {
   if (xs.empty()) return 0;
-  if (xs.size() == 1) return ys[0] * std::max(x, 1.0) / std::max(xs[0], 1.0);
   if (x <= xs.front()) return ys.front();
-  if (x >= xs.back()) {
-    const std::size_t n = xs.size();
-    const double slope = std::max((ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]), 0.0);
-    return ys[n - 1] + slope * (x - xs[n - 1]);
-  }
+  if (x >= xs.back()) return ys.back() * x / std::max(xs.back(), 1.0);
   std::size_t k = 1;
   while (k + 1 < xs.size() && x > xs[k]) ++k;
   const auto log_of = [](double v) { return std::log(std::max(v, 1e-12)); };
@@ -64,9 +103,14 @@ double cost_curve(const std::vector<double>& xs, const std::vector<double>& ys, 
 
 }  // namespace
 
+double Calibration::once(double rows) const {
+  return cost_curve(rows_at, once_seconds, rows);
+}
+double Calibration::per_round(double rows) const {
+  return cost_curve(rows_at, round_seconds, rows);
+}
 double Calibration::seconds(double rows, int rounds) const {
-  return cost_curve(rows_at, once_seconds, rows) +
-         rounds * cost_curve(rows_at, round_seconds, rows);
+  return once(rows) + rounds * per_round(rows);
 }
 
 Calibration calibrate(const std::vector<GroupTask>& tasks, const MatrixView& data,
@@ -80,30 +124,66 @@ Calibration calibrate(const std::vector<GroupTask>& tasks, const MatrixView& dat
   }
   if (!largest) return c;
   RunClock clock;
-  // The first training pays one-off start-up costs: a throwaway run on the smallest sample.
-  time_rounds(sample_of(*largest, kSampleTrainRows.front()), data, params, kShortRounds, 1);
-  GroupTask sample;
-  double one = 0;
+  std::vector<GroupTask> samples;
   for (std::size_t train_rows : kSampleTrainRows) {
-    sample = sample_of(*largest, train_rows);
-    if (!c.rows_at.empty() && rows_of(sample) <= c.rows_at.back()) break;  // the group is smaller
-    const double short_run = time_rounds(sample, data, params, kShortRounds, 1);
-    one = time_rounds(sample, data, params, kLongRounds, 1);
-    const double per_round = std::max(one - short_run, 1e-9) / (kLongRounds - kShortRounds);
-    c.rows_at.push_back(rows_of(sample));
-    c.round_seconds.push_back(per_round);
-    c.once_seconds.push_back(std::max(short_run - kShortRounds * per_round, 1e-9));
+    // Each sample comes from the smallest group that has its rows: a group of 20 rows trains
+    // differently from the first 20 rows of a large one (Chem97's schools: 1.5x the rounds'
+    // cost), and the largest group's rows stand for sizes only it reaches.
+    const GroupTask* source = largest;
+    for (const auto& t : tasks) {
+      if (t.trainable() && t.train_rows.size() >= train_rows &&
+          t.train_rows.size() < source->train_rows.size()) {
+        source = &t;
+      }
+    }
+    GroupTask sample = sample_of(*source, train_rows);
+    if (!samples.empty() && rows_of(sample) <= rows_of(samples.back())) break;  // group smaller
+    samples.push_back(std::move(sample));
   }
-  c.sample_rows = sample.train_rows.size();
-  double speedup2 = 1.0;
-  if (cores >= 2) {
-    speedup2 = one / std::max(time_rounds(sample, data, params, kLongRounds, 2), 1e-9);
+  // Each thread's first training pays one-off start-up costs: a throwaway run on the smallest
+  // sample. With two cores the largest sample, which costs about as much as all the others
+  // together, is timed beside them: the calibration's wall time halves, and two trainings side
+  // by side is what the run itself will do.
+  const auto time_all = [&](std::size_t from, std::size_t to) {
+    std::vector<SampleTiming> timings;
+    time_sample(samples.front(), data, params, 1);
+    for (std::size_t k = from; k < to; ++k)
+      timings.push_back(time_sample(samples[k], data, params, 1));
+    return timings;
+  };
+  std::vector<SampleTiming> timings;
+  if (cores >= 2 && samples.size() >= 2 && !std::getenv("CAL_SEQ")) {
+    auto last = std::async(std::launch::async, time_all, samples.size() - 1, samples.size());
+    timings = time_all(0, samples.size() - 1);
+    timings.push_back(last.get().front());
+  } else {
+    timings = time_all(0, samples.size());
   }
-  speedup2 = std::clamp(speedup2, 1.0, 2.0);
-  // Beyond 2 threads, assume the same gain for every doubling, as measured for the first one.
-  c.scaling.speedup.clear();
-  for (unsigned t = 1; t <= cores; ++t) {
-    c.scaling.speedup.push_back(std::pow(speedup2, std::log2(static_cast<double>(t))));
+  for (std::size_t k = 0; k < samples.size(); ++k) {
+    c.rows_at.push_back(rows_of(samples[k]));
+    c.round_seconds.push_back(std::max(timings[k].per_round, 1e-9));
+    c.once_seconds.push_back(std::max(timings[k].total - kRounds * timings[k].per_round, 1e-9));
+  }
+  c.sample_rows = samples.back().train_rows.size();
+  c.scaling.speedup = {1.0};
+  // More threads per model only pay for a group longer than its share of the work (the
+  // planner gives every other group one thread), so only then is a second thread timed.
+  double total = 0, longest = 0;
+  for (const auto& t : tasks) {
+    if (!t.trainable()) continue;
+    const double cost = c.seconds(rows_of(t), params.rounds);
+    total += cost;
+    longest = std::max(longest, cost);
+  }
+  if (cores >= 2 && longest > total / cores) {
+    const double two = time_sample(samples.back(), data, params, 2).total;
+    const double speedup2 = std::clamp(timings.back().total / std::max(two, 1e-9), 1.0, 2.0);
+    // Beyond 2 threads, assume the same gain for every doubling, as measured for the first one.
+    c.scaling.speedup.clear();
+    for (unsigned t = 1; t <= cores; ++t) {
+      c.scaling.speedup.push_back(std::pow(speedup2, std::log2(static_cast<double>(t))));
+    }
+    c.threads_timed = true;
   }
   c.seconds_spent = clock.seconds();
   return c;

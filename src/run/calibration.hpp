@@ -1,8 +1,9 @@
-// Calibrates the planner at the start of an `--executor auto` run: trains a few boosting rounds
-// on samples of 100, 1,000, 8,000 and 32,000 training rows of the largest group (those it has),
-// each for 2 and for 6 rounds, which gives what a training costs on this machine as a curve over
-// rows — once per training and per round — and with 2 threads how much a second thread speeds
-// one model up (often little: the sample tells, not a guess).
+// Calibrates the planner at the start of an `--executor auto` run: trains 5 boosting rounds on
+// samples of 16, 100, 1,000, 8,000 and 32,000 training rows (those the table has, each from the
+// smallest group that has them; the two smallest also for 45 rounds), which gives what a training
+// costs on this machine as a curve over rows — once per training and per round — and, only when
+// some group is longer than its share of the work, how much a second thread speeds one model up
+// (often little: the sample tells, not a guess).
 //
 // Why a curve: a round's cost is not proportional to rows. A round grows a tree, and with few
 // rows the tree stays small and the features have few distinct values to bin; as rows grow the
@@ -10,11 +11,19 @@
 // per row (gradients, histograms, partitions) still grows. One sample of 4,000 rows divided by
 // its rows gave every row a share of the full tree's cost: on a skewed 200,000-row table the
 // expected makespan was 33.7 s for a run of 6.4 s. And a training of a few rounds is mostly its
-// once-per-training part (matrices, quantile sketch, predictions, the model's JSON), which a
-// per-round cost taken from 10 rounds spread over every round. Between samples the costs are
-// interpolated in log-log; past the largest they grow linearly along the last two samples'
-// slope. Costs 0.1-0.6 s: three times the single sample's, the price of estimates within about
-// 2x instead of 6x (README, "Planning"); still to be made cheaper.
+// once-per-training part (matrices, quantile sketch, predictions, the model's JSON). Between
+// samples the costs are interpolated in log-log; past the largest, in proportion to rows
+// (extrapolating along the last two samples' slope put few-large's 250,000-row groups at 5-6 s,
+// against 7.7-11 s measured: past the caches a round costs more per row, not less).
+//
+// Why one training per sample, timed round by round: an earlier version timed 2 and 6 rounds and
+// took the difference as 4 rounds' cost. That took 0.4 s (5% of an 8 s run), and the difference
+// of two noisy timings made the slope past 32,000 rows swing 3x between runs (few-large's
+// expected makespan 4.6-13.3 s for runs of 14-22 s). The median of rounds 1-4 of one training is
+// steadier, and the largest sample is timed beside the others on a second core.
+//
+// What it cannot know: how many rounds early stopping will let each group train. The expected
+// costs assume every round; run.json then records the rounds each group trained.
 #pragma once
 
 #include <vector>
@@ -32,9 +41,13 @@ struct Calibration {
   std::vector<double> rows_at;
   std::vector<double> round_seconds;
   std::vector<double> once_seconds;
-  // Expected seconds of one training of `rows` rows and `rounds` rounds on one thread.
+  // Expected seconds of one training of `rows` rows and `rounds` rounds on one thread: what it
+  // costs once, plus `rounds` times what a round costs.
   double seconds(double rows, int rounds) const;
-  ThreadScaling scaling;
+  double once(double rows) const;
+  double per_round(double rows) const;
+  ThreadScaling scaling;  // {1.0} (no gain assumed) unless threads_timed
+  bool threads_timed = false;
   double seconds_spent = 0;
   std::size_t sample_rows = 0;
 };

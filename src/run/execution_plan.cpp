@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "plan/planner.hpp"
 #include "run/calibration.hpp"
 
@@ -47,6 +49,15 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
   const Calibration calibration = calibrate(tasks, data, config.model, cores);
   const std::vector<double> costs = task_costs(tasks, trainable, config.model, calibration);
   const Schedule chosen = make_schedule(costs, cores, calibration.scaling);
+  plan.once_seconds.assign(tasks.size(), 0);
+  plan.round_seconds.assign(tasks.size(), 0);
+  for (std::size_t i : trainable) {
+    const double rows =
+        static_cast<double>(tasks[i].train_rows.size() + tasks[i].valid_rows.size());
+    plan.once_seconds[i] = calibration.once(rows);
+    plan.round_seconds[i] = calibration.per_round(rows);
+  }
+  plan.scaling = calibration.scaling;
   nlohmann::json groups = nlohmann::json::array();
   for (const ScheduledTask& item : chosen.order) {
     GroupTask& task = tasks[trainable[item.task]];
@@ -74,11 +85,29 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
         {"sample_rows_at", calibration.rows_at},
         {"seconds_per_round_at", calibration.round_seconds},
         {"seconds_once_at", calibration.once_seconds},
-        {"speedup_by_threads", calibration.scaling.speedup}}},
+        {"speedup_by_threads", calibration.scaling.speedup},
+        {"threads_timed", calibration.threads_timed}}},
       {"expected_makespan_seconds", chosen.makespan},
       {"lower_bound_seconds", chosen.lower_bound},
       {"order", groups}};
   return plan;
+}
+
+std::optional<double> makespan_for_rounds_trained(const ExecutionPlan& plan,
+                                                  const std::vector<GroupTask>& tasks,
+                                                  const std::vector<GroupResult>& results,
+                                                  const ModelParams& params) {
+  if (plan.round_seconds.empty()) return std::nullopt;
+  std::vector<double> durations(results.size(), 0);
+  std::vector<ScheduledTask> order;
+  for (std::size_t i : plan.order) {
+    const int rounds = rounds_trained(results[i], params.rounds, params.early_stopping_rounds);
+    const int threads = tasks[i].threads > 0 ? tasks[i].threads : plan.default_threads;
+    order.push_back({i, threads});
+    durations[i] =
+        (plan.once_seconds[i] + rounds * plan.round_seconds[i]) / plan.scaling.at(threads);
+  }
+  return simulate_makespan(order, durations, static_cast<unsigned>(std::max(plan.cores, 1)));
 }
 
 }  // namespace groupfit

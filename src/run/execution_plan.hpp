@@ -5,12 +5,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
+#include "plan/planner.hpp"
+#include "train/group_result.hpp"
 
 namespace groupfit {
 
@@ -21,10 +24,23 @@ struct ExecutionPlan {
   int cores = 0;                   // at most this many model threads at once; 0: no limit
   std::vector<std::size_t> order;  // trainable task indices, in start order
   nlohmann::json record;           // for run.json
+  // With auto, what each trainable task's planned cost was made of (single-thread seconds, by
+  // task index) and the thread scaling, to hold the plan against the run; empty otherwise.
+  std::vector<double> once_seconds;
+  std::vector<double> round_seconds;
+  ThreadScaling scaling;
 };
 
 // Sets tasks[i].threads when auto planning chooses per-group threads.
 ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
                              const MatrixView& data, unsigned cores);
+
+// The plan's makespan again, with the rounds each group actually trained (early stopping) in
+// place of every round: for run.json, to tell a wrong cost model apart from what no plan made
+// before training can know. Nothing unless the plan was auto.
+std::optional<double> makespan_for_rounds_trained(const ExecutionPlan& plan,
+                                                  const std::vector<GroupTask>& tasks,
+                                                  const std::vector<GroupResult>& results,
+                                                  const ModelParams& params);
 
 }  // namespace groupfit

@@ -82,6 +82,10 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
   }
   run.timings.write_seconds = clock.seconds() - write_start;
   run.timings.wall_seconds = clock.seconds();
+  if (const auto m =
+          makespan_for_rounds_trained(run.plan, run.tasks, state.results, config.model)) {
+    run.plan.record["expected_makespan_for_rounds_trained_seconds"] = *m;
+  }
   write_run_json(stage.path("run.json"), config, run.tasks, state.results, run.timings,
                  run.plan.record, run.classes);
   stage.publish();

@@ -50,6 +50,11 @@ struct GroupResult {
   double cpu_seconds = 0;
 };
 
+// Boosting rounds the group's training ran: early stopping ends it `early_stopping_rounds`
+// after its best round, at most `rounds`; 0 unless Ok. What its time paid for, where the plan's
+// cost assumed every round.
+int rounds_trained(const GroupResult& result, int rounds, int early_stopping_rounds);
+
 // The one conversion of an exception into a group's failure: call inside a catch block; the
 // exception being handled becomes a Failed result for task `index` (std::bad_alloc as
 // kOutOfMemoryMessage, typed rather than found by searching a message).

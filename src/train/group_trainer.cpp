@@ -57,7 +57,7 @@ std::string join_warnings(const std::vector<std::string_view>& warnings) {
 }
 
 void train_into(GroupResult& result, const GroupTask& task, const MatrixView& data,
-                const ModelParams& params, const std::atomic<bool>* stop) {
+                const ModelParams& params, const std::atomic<bool>* stop, TrainTiming* timing) {
   GROUPFIT_XGB(XGBSetGlobalConfig(R"({"verbosity": 0})"));  // per thread in XGBoost 1.7
   const auto found = find_objective(params.booster.at("objective"));
   if (!found) throw XgbError("unsupported objective " + params.booster.at("objective"));
@@ -101,6 +101,7 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   const double sign = metric_maximized(params.booster.at("eval_metric")) ? -1 : 1;
   double best = std::numeric_limits<double>::infinity();
   int best_round = 0;
+  auto round_start = std::chrono::steady_clock::now();
   for (int round = 0; round < params.rounds; ++round) {
     if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
       result.interrupted = true;
@@ -117,6 +118,11 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
       const char* line = nullptr;
       GROUPFIT_XGB(XGBoosterEvalOneIter(booster.get(), round, eval_sets, eval_names, 1, &line));
       score = sign * parse_eval(line);  // the line lives in XGBoost's per-thread storage
+    }
+    if (timing != nullptr) {
+      const auto now = std::chrono::steady_clock::now();
+      timing->round_seconds.push_back(std::chrono::duration<double>(now - round_start).count());
+      round_start = now;
     }
     if (score < best) {
       best = score;
@@ -164,13 +170,17 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   GROUPFIT_XGB(XGBoosterSaveModelToBuffer(model.get(), R"({"format": "json"})", &length, &bytes));
   result.model_json.assign(bytes, length);
   result.best_iteration = best_round;
+  if (timing != nullptr) {
+    timing->after_rounds_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
+  }
   result.status = GroupStatus::Ok;
 }
 
 }  // namespace
 
 GroupResult train_group(const GroupTask& task, const MatrixView& data, const ModelParams& params,
-                        const std::atomic<bool>* stop) {
+                        const std::atomic<bool>* stop, TrainTiming* timing) {
   GroupResult result;
   result.index = task.index;
   if (!task.trainable()) {
@@ -180,7 +190,7 @@ GroupResult train_group(const GroupTask& task, const MatrixView& data, const Mod
   }
   const auto start = std::chrono::steady_clock::now();
   try {
-    train_into(result, task, data, params, stop);
+    train_into(result, task, data, params, stop, timing);
   } catch (...) {
     result = failure_of_current_exception(task.index);
   }

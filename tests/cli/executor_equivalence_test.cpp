@@ -3,6 +3,8 @@
 // sequential run's.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <sstream>
 
@@ -99,7 +101,22 @@ TEST_F(ExecutorEquivalence, AutoPlansAndMatches) {
   const ProgramResult r = train("auto", 2, 1, "auto");
   ASSERT_EQ(r.status, 0) << r.err;
   expect_same_as_sequential("auto");
-  EXPECT_NE(read_file(dir_ / "auto" / "run.json").find("\"calibration\""), std::string::npos);
+  const nlohmann::json run = nlohmann::json::parse(read_file(dir_ / "auto" / "run.json"));
+  const nlohmann::json& plan = run.at("plan");
+  EXPECT_GT(plan.at("calibration").at("seconds").get<double>(), 0);
+  // The plan is held against the run: every ok group says how many rounds it trained, and the
+  // makespan is redone with them.
+  for (const auto& g : run.at("groups")) {
+    const int rounds = g.at("rounds_trained").get<int>();
+    if (g.at("status") == "ok") {
+      EXPECT_GE(rounds, 1);
+      EXPECT_LE(rounds, 40);  // iterations=40
+    } else {
+      EXPECT_EQ(rounds, 0);
+    }
+  }
+  EXPECT_GT(plan.at("expected_makespan_for_rounds_trained_seconds").get<double>(), 0);
+  EXPECT_TRUE(plan.at("calibration").contains("threads_timed"));
 }
 
 TEST_F(ExecutorEquivalence, SanityTheComparisonCanFail) {

@@ -83,6 +83,29 @@ TEST(GroupTrainer, EarlyStoppingKeepsBestIteration) {
   EXPECT_NE(r.model_json.find(needle), std::string::npos) << needle;
 }
 
+TEST(GroupTrainer, TimingCountsTheRoundsItRanAndTheWorkAfterThem) {
+  const SmallData d(300);
+  ModelParams p = fast_params();
+  p.rounds = 2000;
+  p.booster["eta"] = "0.5";
+  TrainTiming timing;
+  const GroupResult r = train_group(d.task, d.view(), p, nullptr, &timing);
+  ASSERT_EQ(r.status, GroupStatus::Ok) << r.message;
+  // Early stopping ends the training early_stopping_rounds after its best round.
+  const int ran = rounds_trained(r, p.rounds, p.early_stopping_rounds);
+  EXPECT_EQ(ran, r.best_iteration + p.early_stopping_rounds + 1);
+  EXPECT_EQ(timing.round_seconds.size(), static_cast<std::size_t>(ran));
+  EXPECT_GT(timing.after_rounds_seconds, 0);
+  const double rounds_sum =
+      std::accumulate(timing.round_seconds.begin(), timing.round_seconds.end(), 0.0);
+  EXPECT_LE(rounds_sum + timing.after_rounds_seconds, r.train_seconds);
+  // A training that ran out of rounds before early stopping trained all of them.
+  p.rounds = 3;
+  EXPECT_EQ(rounds_trained(train_group(d.task, d.view(), p), p.rounds, p.early_stopping_rounds), 3);
+  GroupResult failed;
+  EXPECT_EQ(rounds_trained(failed, p.rounds, p.early_stopping_rounds), 0);
+}
+
 TEST(GroupTrainer, SameBytesForOneOrTwoThreads) {
   const SmallData d(2000);
   ModelParams one = fast_params(), two = fast_params();
