@@ -90,11 +90,24 @@ struct OutputOptions {
   void validate() const;
 };
 
+// Per-group tuning: each group's booster parameters chosen among the candidates of a search
+// space by K-fold cross-validation inside its training rows (its validation rows stay unseen),
+// then its model trained with the winner. No search: one fixed parameter set, as before.
+struct TuningOptions {
+  std::vector<std::string> search;  // "name=v1,v2,..." in --param's names (CatBoost's mapped)
+  std::string search_file;          // a JSON object {"name": [v1, v2, ...], ...}
+  int trials = 0;                   // 0: the full grid; N: N candidates drawn from it by the seed
+  int cv = 3;                       // folds
+  bool active() const { return !search.empty() || !search_file.empty(); }
+  void validate() const;
+};
+
 struct TrainConfig {
   ReadOptions read;
   FeatureOptions columns;
   SplitOptions split;
   ModelParams model;
+  TuningOptions tuning;
   ExecOptions exec;
   OutputOptions output;
   // Set to true (from a signal handler, say) to stop: no new groups start, groups in flight are

@@ -113,6 +113,15 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--param", flags->params,
                   "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
   sub->add_option("--params", flags->params_file, "JSON file of model parameters");
+  sub->add_option("--search", c.tuning.search,
+                  "Tune each group: a parameter and its candidate values, name=v1,v2 "
+                  "(repeatable; the grid of all of them is searched)");
+  sub->add_option("--search-file", c.tuning.search_file,
+                  "JSON file of the search space: {\"name\": [v1, v2], ...}");
+  sub->add_option("--search-trials", c.tuning.trials,
+                  "Try N candidates drawn from the grid (by --seed) instead of all of it");
+  sub->add_option("--cv", c.tuning.cv,
+                  "Folds of the cross-validation inside each group's training rows (default 3)");
   sub->add_option(
          "--executor", flags->executor,
          "How to run the groups: auto (workers, threads per group and order planned "

@@ -42,6 +42,11 @@ std::optional<std::size_t> serve_mpi_rank(MpiWorld& world, const FeatureMatrix* 
     const auto bytes = world.receive(0, -1);
     const Message message = parse(bytes->bytes);
     if (message.kind == MessageKind::Shutdown) return trained;
+    if (message.kind == MessageKind::Setup) {  // the coordinator's next executor run (tuning)
+      setup = decode_setup(message.payload);
+      setup.params.threads_per_model = threads_per_model;
+      continue;
+    }
     GroupTask task;
     TaskWithRows carried;
     MatrixView data;

@@ -77,6 +77,12 @@ void put_task(ByteWriter& w, const GroupTask& t) {
   w.put(t.skip_reason);
   w.put<double>(t.cost);
   w.put<std::int32_t>(t.threads);
+  w.put<std::uint64_t>(t.booster_params.size());
+  for (const auto& [k, v] : t.booster_params) {
+    w.put(k);
+    w.put(v);
+  }
+  w.put<std::uint8_t>(t.score_only ? 1 : 0);
 }
 
 GroupTask get_task(ByteReader& r) {
@@ -91,6 +97,12 @@ GroupTask get_task(ByteReader& r) {
   t.skip_reason = r.get_string();
   t.cost = r.get<double>();
   t.threads = r.get<std::int32_t>();
+  const auto n_params = r.get<std::uint64_t>();
+  for (std::uint64_t i = 0; i < n_params; ++i) {
+    std::string key = r.get_string();
+    t.booster_params[key] = r.get_string();
+  }
+  t.score_only = r.get<std::uint8_t>() != 0;
   return t;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ struct GroupTask {
   std::string skip_reason;  // not empty: the group is reported `skipped`, not trained
   double cost = 0;          // expected work: labeled rows x rounds, or auto's calibrated seconds
   int threads = 0;          // XGBoost threads for this group; 0: the run's threads per model
+  // Booster parameters that replace the run's for this task: a tuning candidate's, or the one
+  // chosen for the group (plan/search_space.hpp). Empty: the run's parameters.
+  std::map<std::string, std::string> booster_params;
+  // A tuning fold: only the validation scores and best round are wanted, no model, no
+  // predictions (plan/cv_plan.hpp).
+  bool score_only = false;
 
   bool trainable() const { return skip_reason.empty(); }
 };

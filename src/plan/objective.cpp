@@ -147,4 +147,8 @@ bool in_domain(double value, TargetDomain domain) {
   return true;
 }
 
+std::size_t primary_metric(const ObjectiveInfo& objective) {
+  return objective.name == "reg:absoluteerror" ? 1 : 0;
+}
+
 }  // namespace groupfit

@@ -44,6 +44,11 @@ std::string refused_objective_reason(std::string_view name);
 // regression rmse, mae, r2; binary logloss, auc, accuracy; multi-class mlogloss, accuracy.
 const std::vector<std::string>& metric_names(TaskKind kind);
 
+// The index in metric_names(kind) of the metric the objective's loss is about (mae for absolute
+// error, else rmse / logloss / mlogloss; all smaller-is-better): what a model must beat its
+// constant on, and what tuning compares candidates by.
+std::size_t primary_metric(const ObjectiveInfo& objective);
+
 // Whether larger values of an XGBoost evaluation metric are better (auc, aucpr).
 bool metric_maximized(std::string_view eval_metric);
 // Whether `eval_metric` (XGBoost's name, with an optional "@value") is accepted for `kind`.

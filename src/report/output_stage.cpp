@@ -23,8 +23,9 @@ namespace {
 
 constexpr std::string_view kCurrent = ".current";
 constexpr std::string_view kResultPrefix = ".result-";
-constexpr std::array<std::string_view, 4> kPublished = {"metrics.csv", "predictions.csv",
-                                                        "run.json", "models"};
+// tuning.csv only when the run tuned (its link is made by the first run that writes it).
+constexpr std::array<std::string_view, 5> kPublished = {"metrics.csv", "predictions.csv",
+                                                        "run.json", "models", "tuning.csv"};
 
 // The number after `prefix` when `name` is exactly `prefix` and digits.
 std::optional<std::uint64_t> number_after(std::string_view name, std::string_view prefix) {
@@ -128,6 +129,7 @@ void OutputStage::publish() {
     std::error_code ec;
     const fs::file_status status = fs::symlink_status(link, ec);
     if (fs::is_symlink(status) && fs::read_symlink(link, ec) == target) continue;
+    if (!fs::exists(staging_ / name, ec)) continue;  // not written by this run
     if (fs::exists(status) && !fs::is_symlink(status)) {
       legacy.push_back(name);  // a real file or folder: an earlier groupfit's output
       continue;

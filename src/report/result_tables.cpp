@@ -9,8 +9,8 @@
 namespace groupfit {
 
 void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
-                       const std::vector<GroupTask>& tasks,
-                       const std::vector<GroupResult>& results) {
+                       const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
+                       const ChosenParams& chosen) {
   AtomicFile file(path);
   CsvWriter csv(file.stream());
   const std::vector<std::string>& metrics = metric_names(kind);
@@ -18,6 +18,7 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
        {"group", "rows", "train_rows", "valid_rows", "unlabeled_rows", "best_iteration"}) {
     csv.text(name);
   }
+  for (const std::string& name : chosen.names) csv.text(name);
   for (const std::string& name : metrics) csv.text(name);
   for (const char* name : {"train_seconds", "status", "message", "warning"}) csv.text(name);
   csv.end_row();
@@ -33,6 +34,10 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
       csv.integer(r.best_iteration);
     } else {
       csv.empty();
+    }
+    for (std::size_t k = 0; k < chosen.names.size(); ++k) {
+      const bool tuned = i < chosen.values.size() && !chosen.values[i].empty();
+      tuned ? csv.text(chosen.values[i][k]) : csv.empty();
     }
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       r.scores.size() == metrics.size() ? csv.number(r.scores[m]) : csv.empty();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "plan/group_task.hpp"
@@ -13,11 +14,19 @@
 
 namespace groupfit {
 
-// `results[i]` belongs to `tasks[i]`. The metric columns are metric_names(kind)'s; `warning`
-// (last) is empty for a model that deserves its `ok`.
+// With tuning: the searched parameters' names (as the user spelled them) and, per group, the
+// values chosen for it (empty: not tuned, the run's parameters).
+struct ChosenParams {
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> values;
+};
+
+// `results[i]` belongs to `tasks[i]`. After best_iteration come the chosen values of the
+// searched parameters, if any, then metric_names(kind)'s columns; `warning` (last) is empty for
+// a model that deserves its `ok`.
 void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
-                       const std::vector<GroupTask>& tasks,
-                       const std::vector<GroupResult>& results);
+                       const std::vector<GroupTask>& tasks, const std::vector<GroupResult>& results,
+                       const ChosenParams& chosen = {});
 
 // One line per unlabeled row: id, group, then `columns` (empty for a group without a model).
 // Without an id column (`ids` empty) the id is `row`, the data row's number counted from 1 (the

@@ -17,6 +17,10 @@ using nlohmann::json;
 namespace {
 
 // result_config for an input file.
+json tuning_config(const TuningOptions& t) {
+  return {{"search", t.search}, {"search_file", t.search_file}, {"trials", t.trials}, {"cv", t.cv}};
+}
+
 json file_result_config(const TrainConfig& c) {
   // The input is the file itself, however its path was typed (u.csv, ./u.csv, /abs/u.csv):
   // its canonical path, and its size and modification time standing for its content, so that a
@@ -50,7 +54,7 @@ json file_result_config(const TrainConfig& c) {
 }
 
 // The settings that decide results; the hash is taken over this object's text.
-json result_config(const TrainConfig& c) {
+json result_config_of_input(const TrainConfig& c) {
   // A table in memory is its name and the fingerprint its caller computed from the values.
   if (c.read.table != nullptr) {
     json config = file_result_config(c);
@@ -61,6 +65,13 @@ json result_config(const TrainConfig& c) {
     return config;
   }
   return file_result_config(c);
+}
+
+json result_config(const TrainConfig& c) {
+  json config = result_config_of_input(c);
+  // Only a tuned run has the key, so an untuned run's hash is what it was before tuning existed.
+  if (c.tuning.active()) config["tuning"] = tuning_config(c.tuning);
+  return config;
 }
 
 }  // namespace

@@ -40,6 +40,12 @@ std::vector<std::string> numeric_features(const std::vector<FeatureSpec>& featur
 PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunClock& clock) {
   PreparedRun run;
   run.timings.cores = available_cores();
+  // The search space is checked before the table is read: a bad value fails in a moment.
+  if (config.tuning.active()) {
+    run.search_space = parse_search_space(config.tuning);
+    run.candidates =
+        search_candidates(run.search_space, config.model, config.tuning.trials, config.split.seed);
+  }
   // A table handed over in memory (a DataFrame) instead of a file; the rest is the same code.
   const bool parquet = !config.read.table && is_parquet_file(config.read.input);
   Table table = config.read.table

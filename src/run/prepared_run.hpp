@@ -11,6 +11,7 @@
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
 #include "plan/objective.hpp"
+#include "plan/search_space.hpp"
 #include "report/prediction_ids.hpp"
 #include "report/run_json.hpp"
 #include "run/execution_plan.hpp"
@@ -27,6 +28,9 @@ struct PreparedRun {
   FeatureMatrix matrix;
   std::vector<GroupTask> tasks;
   ExecutionPlan plan;
+  // With --search: its dimensions and candidates (plan/search_space.hpp); empty otherwise.
+  std::vector<SearchDimension> search_space;
+  std::vector<Candidate> candidates;
   RunTimings timings;  // read and plan seconds, cores, workers
 
   MatrixView data() const { return view_of(matrix, selection.features); }

@@ -79,7 +79,16 @@ void OutputOptions::validate() const {
   if (out_dir.empty()) throw InputError("--out is required");
 }
 
+void TuningOptions::validate() const {
+  if (cv < 2) throw InputError(fmt::format("--cv {}: cross-validation needs at least 2 folds", cv));
+  if (trials < 0) throw InputError(fmt::format("--search-trials {}: must be 0 or more", trials));
+  if (trials > 0 && !active()) {
+    throw InputError("--search-trials needs a search space (--search or --search-file)");
+  }
+}
+
 void TrainConfig::validate() const {
+  tuning.validate();
   columns.validate();
   read.validate();
   output.validate();

@@ -4,6 +4,8 @@
 //   lock                       one run per --out for its whole life (report/out_lock.hpp);
 //   prepare (prepared_run.hpp) read the table, plan the groups and their execution;
 //   restore                    with --resume, the groups a checkpoint already holds;
+//   tune                       with --search, each group's parameters chosen by cross-validation
+//                              (tuning_run.hpp);
 //   execute                    every group trained by the planned executor into a ResultCollector
 //                              (checkpoint, models, progress: result_collector.hpp);
 //   publish                    metrics.csv, predictions.csv, run.json and models/ staged, then
@@ -30,12 +32,14 @@
 #include "report/result_tables.hpp"
 #include "report/run_json.hpp"
 #include "report/trace_json.hpp"
+#include "report/tuning_table.hpp"
 #include "run/executor_factory.hpp"
 #include "run/mpi_rank_run.hpp"
 #include "run/prepared_run.hpp"
 #include "run/result_collector.hpp"
 #include "run/run_config.hpp"
 #include "run/run_summary.hpp"
+#include "run/tuning_run.hpp"
 #include "train/group_trainer.hpp"
 
 namespace groupfit {
@@ -60,12 +64,49 @@ void execute(PreparedRun& run, RunResults& state, CheckpointWriter& checkpoint, 
   run.timings.train_seconds = clock.seconds() - start;
 }
 
+// With tuning: each group's chosen values for metrics.csv, its note added to its warning, and
+// tuning.csv and run.json's record of the search.
+ChosenParams record_tuning(PreparedRun& run, RunResults& state, const TuningStage& tuning,
+                           OutputStage& stage) {
+  ChosenParams chosen;
+  for (const SearchDimension& d : run.search_space) chosen.names.push_back(d.name);
+  chosen.values.resize(run.tasks.size());
+  for (std::size_t g = 0; g < run.tasks.size(); ++g) {
+    const int c = tuning.outcome.chosen[g];
+    if (c >= 0) chosen.values[g] = run.candidates[static_cast<std::size_t>(c)].values;
+    const std::string& note = tuning.outcome.notes[g];
+    GroupResult& r = state.results[g];
+    if (!note.empty() && r.status == GroupStatus::Ok) {
+      r.warning = r.warning.empty() ? note : r.warning + "; " + note;
+    }
+  }
+  const std::string metric = metric_names(run.objective.kind)[primary_metric(run.objective)];
+  write_tuning_csv(stage.path("tuning.csv"), run.tasks, run.search_space, run.candidates,
+                   tuning.outcome, metric, run.config.tuning.cv);
+  nlohmann::json space = nlohmann::json::array();  // in the order given: metrics.csv's columns
+  for (const SearchDimension& d : run.search_space) {
+    space.push_back({{"name", d.name}, {"values", d.values}});
+  }
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const Candidate& c : run.candidates) candidates.push_back(c.values);
+  run.plan.record["tuning"] = {{"space", space},
+                               {"cv", run.config.tuning.cv},
+                               {"trials", run.config.tuning.trials},
+                               {"candidates", candidates},
+                               {"compared_by", metric},
+                               {"fold_tasks", tuning.fold_tasks},
+                               {"seconds", tuning.seconds}};
+  return chosen;
+}
+
 // Writes every output into the stage and swaps it in.
 void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputStage& stage,
-             const RunClock& clock) {
+             const RunClock& clock, const std::optional<TuningStage>& tuning) {
   const TrainConfig& config = run.config;
   const double write_start = clock.seconds();
-  write_metrics_csv(stage.path("metrics.csv"), run.objective.kind, run.tasks, state.results);
+  const ChosenParams chosen = tuning ? record_tuning(run, state, *tuning, stage) : ChosenParams();
+  write_metrics_csv(stage.path("metrics.csv"), run.objective.kind, run.tasks, state.results,
+                    chosen);
   write_predictions_csv(stage.path("predictions.csv"), run.tasks, state.results, run.ids,
                         PredictionColumns(run.objective.kind, run.classes));
   models.finish({.group_column = config.columns.group_column,
@@ -140,10 +181,17 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
         std::string().swap(state.results[i].model_json);
       }
     }
+    // Tuning chooses each group's parameters first; every group is tuned, including those a
+    // checkpoint holds, so that metrics.csv and tuning.csv are whole (the folds are redone).
+    std::optional<TuningStage> tuning;
+    if (run.config.tuning.active()) {
+      const std::atomic<bool> never_stop{false};
+      tuning = tune_groups(run, run.config.stop ? *run.config.stop : never_stop);
+    }
     execute(run, state, checkpoint, models, progress, clock);
     interrupted = !state.complete();
     state.mark_unfinished(run.tasks);
-    publish(run, state, models, stage, clock);
+    publish(run, state, models, stage, clock, tuning);
   } catch (const OutputError& e) {
     checkpoint.discard_if_unused();
     const std::string message = stage.public_message(e.what());

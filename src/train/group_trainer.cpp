@@ -45,11 +45,6 @@ bool has_split(const Booster& model) {
   return n_features > 0;
 }
 
-// The metric a model must beat its constant on: the one its loss is about.
-std::size_t primary_metric(const ObjectiveInfo& objective) {
-  return objective.name == "reg:absoluteerror" ? 1 : 0;  // mae, else rmse / logloss / mlogloss
-}
-
 std::string join_warnings(const std::vector<std::string_view>& warnings) {
   std::string out;
   for (std::string_view w : warnings) out += (out.empty() ? "" : "; ") + std::string(w);
@@ -57,7 +52,17 @@ std::string join_warnings(const std::vector<std::string_view>& warnings) {
 }
 
 void train_into(GroupResult& result, const GroupTask& task, const MatrixView& data,
-                const ModelParams& params, const std::atomic<bool>* stop, TrainTiming* timing) {
+                const ModelParams& run_params, const std::atomic<bool>* stop, TrainTiming* timing) {
+  // A tuning candidate's (or the group's chosen) parameters replace the run's.
+  ModelParams task_params;
+  if (!task.booster_params.empty()) {
+    task_params.booster = run_params.booster;
+    for (const auto& [name, value] : task.booster_params) task_params.booster[name] = value;
+    task_params.rounds = run_params.rounds;
+    task_params.early_stopping_rounds = run_params.early_stopping_rounds;
+    task_params.threads_per_model = run_params.threads_per_model;
+  }
+  const ModelParams& params = task.booster_params.empty() ? run_params : task_params;
   GROUPFIT_XGB(XGBSetGlobalConfig(R"({"verbosity": 0})"));  // per thread in XGBoost 1.7
   const auto found = find_objective(params.booster.at("objective"));
   if (!found) throw XgbError("unsupported objective " + params.booster.at("objective"));
@@ -140,6 +145,11 @@ void train_into(GroupResult& result, const GroupTask& task, const MatrixView& da
   const std::vector<float> valid_pred = predict(model, valid, task.valid_rows.size());
   result.scores = score_predictions(objective.kind, valid_pred, valid_block.labels,
                                     valid_block.weights, num_class);
+  if (task.score_only) {  // a tuning fold: its score and best round are all that is wanted
+    result.best_iteration = best_round;
+    result.status = GroupStatus::Ok;
+    return;
+  }
 
   std::vector<std::string_view> warnings;
   if (!has_split(model)) {

@@ -1,0 +1,25 @@
+// The tuning stage of a training run, between planning and training (run/train_run.cpp): every
+// fold of every candidate of every trainable group (plan/cv_plan.hpp) trained by the run's own
+// executor, so they spread over workers, processes or ranks like groups do; then each group's
+// winner is set on its task, for the training that follows. A run without a search skips it.
+#pragma once
+
+#include <atomic>
+#include <vector>
+
+#include "plan/cv_plan.hpp"
+#include "run/prepared_run.hpp"
+
+namespace groupfit {
+
+struct TuningStage {
+  TuningOutcome outcome;
+  std::size_t fold_tasks = 0;
+  double seconds = 0;
+};
+
+// Sets run.tasks[g].booster_params to the chosen candidate's for every group tuned. Folds not
+// finished when `stop` turns true count as failed.
+TuningStage tune_groups(PreparedRun& run, const std::atomic<bool>& stop);
+
+}  // namespace groupfit
