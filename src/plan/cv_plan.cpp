@@ -25,7 +25,7 @@ CvPlan plan_cv(const std::vector<GroupTask>& groups, const std::vector<Candidate
       continue;
     }
     if (k < folds) {
-      cv.notes[g] = fmt::format("tuned on {} folds, not {}: {} training rows", k, folds, n);
+      cv.notes[g] = fmt::format("tuned on {} folds instead of {} ({} training rows)", k, folds, n);
     }
     cv.folds[g] = k;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
