@@ -59,6 +59,22 @@ TEST_F(MpiCli, SameBytesAsTheThreadsExecutor) {
   EXPECT_NE(read_file(dir_ / "mpi" / "run.json").find("\"executor\": \"mpi\""), std::string::npos);
 }
 
+// Tuning runs two executor runs on the same ranks (the folds, then the groups): the ranks take
+// the second setup, and the bytes are the threads executor's.
+TEST_F(MpiCli, TuningGivesTheSameBytes) {
+  const std::vector<std::string> search = {"--search", "max_depth=3,5", "--cv", "2"};
+  auto threads = train_args(dir_, "threads", "tuned-threads");
+  threads.insert(threads.end(), search.begin(), search.end());
+  ASSERT_EQ(run_groupfit(threads, dir_).status, 0);
+  auto mpi = train_args(dir_, "mpi", "tuned-mpi");
+  mpi.insert(mpi.end(), search.begin(), search.end());
+  const ProgramResult r = run_shell(mpirun() + groupfit_command(mpi), dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  expect_same_outputs(dir_ / "tuned-mpi", dir_ / "tuned-threads");
+  EXPECT_EQ(read_file(dir_ / "tuned-mpi" / "tuning.csv"),
+            read_file(dir_ / "tuned-threads" / "tuning.csv"));
+}
+
 // --mpi-ranks-read: each rank builds the matrix from the file itself and gets row numbers only.
 TEST_F(MpiCli, RanksReadingTheInputThemselvesGiveTheSameBytes) {
   auto args = train_args(dir_, "mpi", "mpi-read");
