@@ -122,6 +122,8 @@ struct Progress {
   std::size_t total = 0;
   double elapsed_seconds = 0;
   double eta_seconds = 0;  // from the expected cost of the groups still ahead
+  // True while --search's folds train (done/total count folds, not groups); the groups follow.
+  bool tuning = false;
 };
 using ProgressSink = std::function<void(const Progress&)>;
 

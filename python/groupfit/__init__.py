@@ -74,6 +74,20 @@ def _param_text(value):
     return str(value)
 
 
+def _search_entries(search):
+    """--search's "name=v1,v2" strings from {"name": [values]} (or such strings already)."""
+    if search is None:
+        return []
+    if hasattr(search, "items"):
+        entries = []
+        for name, values in search.items():
+            if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+                values = [values]
+            entries.append(f"{name}=" + ",".join(_param_text(v) for v in values))
+        return entries
+    return [str(e) for e in search]
+
+
 def _param_pairs(params):
     if params is None:
         return []
@@ -151,6 +165,9 @@ def train(
     categorical=None,
     weight=None,
     params=None,
+    search=None,
+    search_trials=0,
+    cv=3,
     executor="auto",
     workers=None,
     threads_per_model=None,
@@ -174,6 +191,9 @@ def train(
     features, drop, categorical  lists of column names (--features, --drop, --categorical)
     params      model parameters by XGBoost or CatBoost name: {"iterations": 2000,
                 "loss_function": "RMSE", "depth": 7} (or "name=value" strings, as --param)
+    search      per-group tuning, as --search: {"max_depth": [4, 6, 8], "learning_rate": [0.03,
+                0.1]} (or "name=v1,v2" strings); cv folds (3) and search_trials (0: the whole
+                grid) as --cv and --search-trials; the result's ``tuning`` is tuning.csv
     executor    "auto", "sequential", "threads" or "processes"; workers, threads_per_model as
                 --workers and --threads-per-model
     valid_fraction, seed, min_rows, early_stopping_rounds, max_categories, date_parts,
@@ -204,6 +224,9 @@ def train(
         "min_rows": min_rows,
         "early_stopping_rounds": early_stopping_rounds,
         "params": _param_pairs(params),
+        "search": _search_entries(search),
+        "search_trials": search_trials,
+        "cv": cv,
         "executor": executor,
         "workers": workers,
         "threads_per_model": threads_per_model,

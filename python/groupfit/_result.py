@@ -83,6 +83,8 @@ class TrainResult:
     predictions  DataFrame, predictions.csv: the rows without a target, indexed like the input,
                  so ``df.loc[r.predictions.index, "pred"] = r.predictions["prediction"]`` works.
     models       Models: ``models[group]`` is an ``xgboost.Booster``.
+    tuning       DataFrame, tuning.csv (every group x candidate with its fold scores), or None
+                 when the run did not tune (no ``search``).
     plan, timings  as in run.json ("plan", "timings"); ``run`` is the whole of run.json.
     report       counts: ok, skipped, failed, resumed, interrupted; read/train/wall seconds.
     out          the folder holding the outputs (a temporary one, removed with the result,
@@ -99,6 +101,11 @@ class TrainResult:
             os.path.join(out, "metrics.csv"), ("group", "status", "message", "warning")
         )
         self.predictions = predictions
+        tuning = os.path.join(out, "tuning.csv")
+        self.tuning = (
+            read_table(tuning, ("group", "best_iterations", "chosen")) if os.path.exists(tuning)
+            else None
+        )
         with open(os.path.join(out, "run.json"), encoding="utf-8") as f:
             self.run = json.load(f)
         self.plan = self.run.get("plan")

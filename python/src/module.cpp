@@ -64,7 +64,9 @@ py::dict train_binding(const py::object& data, const py::dict& options,
       [&](Relay& relay) {
         report = train(
             config, [&relay](const std::string& w) { relay.warn(w); },
-            [&relay](const Progress& p) { relay.progress(p); });
+            [&relay](const Progress& p) {
+              if (!p.tuning) relay.progress(p);  // the bar counts groups; folds come first
+            });
       },
       &stop, on_warning, on_progress);
   return report_dict(report);

@@ -34,6 +34,9 @@ const std::set<std::string>& known_keys() {
                                              "min_rows",
                                              "early_stopping_rounds",
                                              "params",
+                                             "search",
+                                             "search_trials",
+                                             "cv",
                                              "executor",
                                              "workers",
                                              "threads_per_model",
@@ -88,6 +91,9 @@ TrainConfig train_config_from(const py::dict& options) {
   std::vector<std::pair<std::string, std::string>> params;
   take(options, "params", params);
   for (const auto& [name, value] : params) apply_param(c.model, name, value);
+  take(options, "search", c.tuning.search);  // "name=v1,v2" strings, made by the Python side
+  take(options, "search_trials", c.tuning.trials);
+  take(options, "cv", c.tuning.cv);
   int threads_per_model = 0;
   take(options, "threads_per_model", threads_per_model);
   if (threads_per_model < 0) {

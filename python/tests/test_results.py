@@ -89,3 +89,26 @@ def test_an_interrupted_run_resumes_and_only_on_the_same_data(generated, tmp_pat
     groupfit.train(frame, "Region", "IBD", params=PARAMS, executor="threads", workers=1,
                    out=tmp_path / "whole", progress=False)
     assert outputs(out) == outputs(tmp_path / "whole")
+
+
+def test_search_tunes_each_group_as_the_cli_does(generated, tmp_path):
+    frame = pd.read_csv(generated)
+    result = groupfit.train(frame, "Region", "IBD", id="SamplingOperations_code",
+                            drop=["habitat", "substrate"], params=PARAMS,
+                            search={"max_depth": [2, 4], "learning_rate": [0.1, 0.3]}, cv=2,
+                            executor="threads", workers=2, progress=False, out=tmp_path / "py")
+    run_cli("train", generated, "--group", "Region", "--target", "IBD",
+            "--id", "SamplingOperations_code", "--drop", "habitat,substrate",
+            "--param", "iterations=30", "--param", "learning_rate=0.3",
+            "--search", "max_depth=2,4", "--search", "learning_rate=0.1,0.3", "--cv", "2",
+            "--out", tmp_path / "cli", "--quiet")
+    assert outputs(tmp_path / "py") == outputs(tmp_path / "cli")
+    with open(tmp_path / "cli" / "tuning.csv", "rb") as f:
+        assert open(tmp_path / "py" / "tuning.csv", "rb").read() == f.read()
+    assert list(result.metrics.columns[6:8]) == ["max_depth", "learning_rate"]
+    assert set(result.tuning["chosen"]) == {"true", "false"}
+    assert (result.tuning.groupby("group")["chosen"].apply(lambda c: (c == "true").sum()) == 1).all()
+    assert result.run["plan"]["tuning"]["cv"] == 2
+    untuned = groupfit.train(frame, "Region", "IBD", params=PARAMS, drop=["habitat", "substrate"],
+                             progress=False)
+    assert untuned.tuning is None

@@ -22,9 +22,9 @@ constexpr double kLogEverySeconds = 5;
 ProgressPrinter::ProgressPrinter() : tty_(::isatty(STDERR_FILENO) != 0) {}
 
 void ProgressPrinter::update(const Progress& p) {
-  const std::string line =
-      fmt::format("groups {}/{}  failed {}  elapsed {}  eta {}", p.done, p.total, p.failed,
-                  clock_text(p.elapsed_seconds), clock_text(p.eta_seconds));
+  const std::string line = fmt::format(
+      "{} {}/{}  failed {}  elapsed {}  eta {}", p.tuning ? "tuning folds" : "groups", p.done,
+      p.total, p.failed, clock_text(p.elapsed_seconds), clock_text(p.eta_seconds));
   if (tty_) {
     fmt::print(stderr, "\r{}\x1b[K", line);
     printed_ = true;

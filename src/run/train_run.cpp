@@ -95,7 +95,9 @@ ChosenParams record_tuning(PreparedRun& run, RunResults& state, const TuningStag
                                {"candidates", candidates},
                                {"compared_by", metric},
                                {"fold_tasks", tuning.fold_tasks},
-                               {"seconds", tuning.seconds}};
+                               {"seconds", tuning.seconds},
+                               {"fold_train_seconds", tuning.fold_train_seconds},
+                               {"longest_fold_seconds", tuning.longest_fold_seconds}};
   return chosen;
 }
 
@@ -186,7 +188,7 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
     std::optional<TuningStage> tuning;
     if (run.config.tuning.active()) {
       const std::atomic<bool> never_stop{false};
-      tuning = tune_groups(run, run.config.stop ? *run.config.stop : never_stop);
+      tuning = tune_groups(run, progress, run.config.stop ? *run.config.stop : never_stop);
     }
     execute(run, state, checkpoint, models, progress, clock);
     interrupted = !state.complete();

@@ -15,11 +15,15 @@ namespace groupfit {
 struct TuningStage {
   TuningOutcome outcome;
   std::size_t fold_tasks = 0;
-  double seconds = 0;
+  double seconds = 0;               // the stage's wall time
+  double fold_train_seconds = 0;    // the folds' own training times, summed
+  double longest_fold_seconds = 0;  // with the sum, what bounds the stage from below
 };
 
 // Sets run.tasks[g].booster_params to the chosen candidate's for every group tuned. Folds not
 // finished when `stop` turns true count as failed.
-TuningStage tune_groups(PreparedRun& run, const std::atomic<bool>& stop);
+// `progress` hears of every fold finished (Progress::tuning set).
+TuningStage tune_groups(PreparedRun& run, const ProgressSink& progress,
+                        const std::atomic<bool>& stop);
 
 }  // namespace groupfit
