@@ -26,6 +26,7 @@ else
   "$g" gen "${flags[@]}" --seed 42 --out "$data" >/dev/null
 fi
 rounds=${ROUNDS:-$rounds}
+# shellcheck disable=SC2054  # the commas are inside the values
 search=(--search max_depth=4,6,8 --search learning_rate=0.03,0.1 --cv 3)
 for ((r = 1; r <= runs; r++)); do
   echo "run $r groupfit auto: $("$g" measure "$g" train "$data" --group Region --target IBD \

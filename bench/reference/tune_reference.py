@@ -108,7 +108,7 @@ def tune_one_group(args):
     unlabeled = np.flatnonzero(np.isnan(y))
     group = "" if missing else key
     metrics = {"group": group, "rows": len(y), "train_rows": 0, "valid_rows": 0,
-               "unlabeled_rows": len(unlabeled), "folds": 0, "best_iteration": np.nan}
+               "unlabeled_rows": len(unlabeled), "folds": 0, "best_iteration": ""}
     metrics.update({name: "" for name in names})
     if len(labeled) < max(min_rows, 2):
         metrics.update(status="skipped", note=f"{len(labeled)} labeled rows")

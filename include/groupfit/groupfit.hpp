@@ -66,6 +66,9 @@ struct SplitOptions {
   double valid_fraction = 0.2;  // of each group's labeled rows, held out for validation
   std::uint64_t seed = 0;
   std::size_t min_rows = 20;  // fewer labeled rows: the group is skipped
+  // --fallback global: a pooled model (every group's training rows, the group as a feature)
+  // predicts for the groups skipped or failed, and for groups predict has no model for.
+  bool fallback_global = false;
   void validate() const;
 };
 
@@ -188,6 +191,7 @@ struct PredictReport {
   std::size_t predicted = 0;
   std::size_t rows_without_model = 0;
   std::size_t groups_without_model = 0;
+  std::size_t rows_by_fallback = 0;  // of `predicted`, by the pooled model (--fallback global)
 };
 
 PredictReport predict(const PredictConfig& config, const WarningSink& warn);

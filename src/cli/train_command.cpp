@@ -19,6 +19,7 @@ struct TrainFlags {
   std::string decimal = "auto";
   std::vector<std::string> params;
   std::string params_file;
+  std::string fallback = "none";
   int threads_per_model = 0;
   bool quiet = false;
   std::string memory_limit;
@@ -113,6 +114,9 @@ Command add_train_command(CLI::App& app) {
   sub->add_option("--param", flags->params,
                   "Model parameter name=value (XGBoost or CatBoost names; repeatable)");
   sub->add_option("--params", flags->params_file, "JSON file of model parameters");
+  sub->add_option("--fallback", flags->fallback,
+                  "Groups without a model of their own (skipped, failed): none, or global (a "
+                  "pooled model of all groups, the group as a feature, predicts for them)");
   sub->add_option("--search", c.tuning.search,
                   "Tune each group: a parameter and its candidate values, name=v1,v2 "
                   "(repeatable; the grid of all of them is searched)");
@@ -155,6 +159,11 @@ Command add_train_command(CLI::App& app) {
               flags->executor));
         }
         config.exec.executor = *executor;
+        if (flags->fallback != "none" && flags->fallback != "global") {
+          throw InputError(
+              fmt::format("--fallback must be none or global, got '{}'", flags->fallback));
+        }
+        config.split.fallback_global = flags->fallback == "global";
         if (!flags->params_file.empty()) apply_params_file(config.model, flags->params_file);
         for (const auto& p : flags->params) {
           const auto eq = p.find('=');

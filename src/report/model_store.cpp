@@ -54,16 +54,24 @@ json schema_to_json(const ModelSchema& schema, const std::vector<StoredModel>& m
   for (const auto& m : models) {
     groups.push_back({{"group", m.key.text}, {"missing", m.key.missing}, {"file", m.file}});
   }
-  return {{"format", "groupfit-models/1"},
-          {"group_column", schema.group_column},
-          {"target_column", schema.target_column},
-          {"id_column", schema.id_column},
-          {"objective", schema.objective},
-          {"classes", schema.classes},
-          {"decimal", schema.decimal ? std::string(1, schema.decimal) : std::string()},
-          {"na_values", schema.na_values},
-          {"features", features},
-          {"groups", groups}};
+  json doc = {{"format", "groupfit-models/1"},
+              {"group_column", schema.group_column},
+              {"target_column", schema.target_column},
+              {"id_column", schema.id_column},
+              {"objective", schema.objective},
+              {"classes", schema.classes},
+              {"decimal", schema.decimal ? std::string(1, schema.decimal) : std::string()},
+              {"na_values", schema.na_values},
+              {"features", features},
+              {"groups", groups}};
+  if (!schema.fallback_file.empty()) {
+    json coded = json::array();
+    for (const GroupKey& key : schema.fallback_groups) {
+      coded.push_back({{"group", key.text}, {"missing", key.missing}});
+    }
+    doc["fallback"] = {{"file", schema.fallback_file}, {"groups", coded}};
+  }
+  return doc;
 }
 
 }  // namespace
@@ -144,6 +152,19 @@ ModelSet read_model_set(const fs::path& models_dir) {
         }
       }
       set.schema.features.push_back(std::move(spec));
+    }
+    if (doc.contains("fallback")) {
+      const auto& fallback = doc.at("fallback");
+      set.schema.fallback_file = fallback.at("file").get<std::string>();
+      if (set.schema.fallback_file.find('/') != std::string::npos ||
+          set.schema.fallback_file.find("..") != std::string::npos) {
+        throw InputError(fmt::format("{}: unsafe model file name '{}'", path.string(),
+                                     set.schema.fallback_file));
+      }
+      for (const auto& g : fallback.at("groups")) {
+        set.schema.fallback_groups.push_back(
+            GroupKey{g.at("missing").get<bool>(), g.at("group").get<std::string>()});
+      }
     }
     for (const auto& g : doc.at("groups")) {
       const std::string file = g.at("file").get<std::string>();

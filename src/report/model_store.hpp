@@ -29,6 +29,10 @@ struct ModelSchema {
   std::vector<std::string> classes;            // classification: index -> class, sorted
   char decimal = 0;                            // how the training file was read
   std::vector<std::string> na_values;
+  // --fallback global: the pooled model's file and the groups its group feature codes (in
+  // order); empty without it.
+  std::string fallback_file;
+  std::vector<GroupKey> fallback_groups;
 };
 
 struct StoredModel {

@@ -42,7 +42,10 @@ void write_metrics_csv(const std::filesystem::path& path, TaskKind kind,
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       r.scores.size() == metrics.size() ? csv.number(r.scores[m]) : csv.empty();
     }
-    csv.text(fmt::format("{:.3f}", r.train_seconds)).text(to_string(r.status)).text(r.message);
+    // A fallback group's message keeps why it has no model of its own.
+    csv.text(fmt::format("{:.3f}", r.train_seconds))
+        .text(r.fallback ? "fallback" : to_string(r.status))
+        .text(r.fallback ? fmt::format("{}: {}", to_string(r.status), r.message) : r.message);
     csv.text(r.warning);
     csv.end_row();
   }

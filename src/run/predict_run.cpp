@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,6 +22,7 @@
 #include "groupfit/groupfit.hpp"
 #include "plan/feature_matrix.hpp"
 #include "plan/grouping.hpp"
+#include "plan/pooled_matrix.hpp"
 #include "report/csv_writer.hpp"
 #include "report/model_store.hpp"
 #include "report/prediction_columns.hpp"
@@ -160,9 +162,26 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
       throw Interrupted("predict interrupted: nothing was written");
     }
   };
+  // With a pooled model (--fallback global), the groups without a model of their own are
+  // gathered and predicted by it in one call; a group training never saw is coded missing.
+  std::map<std::pair<bool, std::string>, float> pooled_code;
+  for (std::size_t c = 0; c < set.schema.fallback_groups.size(); ++c) {
+    const GroupKey& key = set.schema.fallback_groups[c];
+    pooled_code[{key.missing, key.text}] = static_cast<float>(c);
+  }
+  std::vector<std::uint32_t> pooled_rows_wanted;
+  std::vector<float> pooled_codes;
   for (const Group& g : groups) {
     check_stop();
     auto it = file_of.find({g.key.missing, g.key.text});
+    if (it == file_of.end() && !set.schema.fallback_file.empty()) {
+      const auto code = pooled_code.find({g.key.missing, g.key.text});
+      pooled_rows_wanted.insert(pooled_rows_wanted.end(), g.rows.begin(), g.rows.end());
+      pooled_codes.resize(pooled_rows_wanted.size(), code == pooled_code.end()
+                                                         ? std::numeric_limits<float>::quiet_NaN()
+                                                         : code->second);
+      continue;
+    }
     if (it == file_of.end()) {
       ++report.groups_without_model;
       report.rows_without_model += g.rows.size();
@@ -179,6 +198,28 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
       predicted[g.rows[k]] = true;
     }
     report.predicted += g.rows.size();
+  }
+  if (!pooled_rows_wanted.empty()) {
+    check_stop();
+    const std::vector<FeatureSpec> features =
+        pooled_features(set.schema.features, set.schema.group_column, set.schema.fallback_groups);
+    const FeatureMatrix pooled = pooled_rows(data, pooled_rows_wanted, pooled_codes);
+    std::vector<std::uint32_t> all(pooled_rows_wanted.size());
+    for (std::size_t k = 0; k < all.size(); ++k) all[k] = static_cast<std::uint32_t>(k);
+    const std::filesystem::path file = models_dir / set.schema.fallback_file;
+    const std::vector<float> out = predict_rows(file, view_of(pooled, features), all);
+    if (out.size() != all.size() * per_row) {
+      throw InputError(fmt::format("model '{}' does not match the schema's objective {}",
+                                   file.string(), set.schema.objective));
+    }
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      std::copy_n(
+          out.begin() + static_cast<std::ptrdiff_t>(k * per_row), per_row,
+          predictions.begin() + static_cast<std::ptrdiff_t>(pooled_rows_wanted[k] * per_row));
+      predicted[pooled_rows_wanted[k]] = true;
+    }
+    report.predicted += all.size();
+    report.rows_by_fallback = all.size();
   }
   if (report.groups_without_model > 0) {
     warn(fmt::format("{} rows in {} groups have no model; their predictions are empty",

@@ -1,6 +1,8 @@
 // prepare_run: see prepared_run.hpp.
 #include "run/prepared_run.hpp"
 
+#include <cmath>
+
 #include "exec/core_count.hpp"
 #include "plan/grouping.hpp"
 #include "plan/id_check.hpp"
@@ -85,6 +87,18 @@ PreparedRun prepare_run(TrainConfig config, const WarningSink& warn, const RunCl
   run.tasks = plan_tasks(
       groups, run.matrix.labels,
       {config.split.valid_fraction, config.split.seed, config.split.min_rows, config.model.rounds});
+  if (config.split.fallback_global) {
+    run.skipped_splits.resize(run.tasks.size());
+    for (std::size_t g = 0; g < run.tasks.size(); ++g) {
+      if (run.tasks[g].trainable()) continue;
+      std::vector<std::uint32_t> labeled;
+      for (std::uint32_t r : groups[g].rows) {
+        if (!std::isnan(run.matrix.labels[r])) labeled.push_back(r);
+      }
+      run.skipped_splits[g] =
+          split_rows(labeled, config.split.valid_fraction, config.split.seed, run.tasks[g].key);
+    }
+  }
   // What is left of the table goes with it: the group, target and weight columns live on in
   // the tasks and the matrix's labels and weights, the ids predictions.csv needs in `ids`.
   if (!config.columns.id_column.empty()) {

@@ -12,6 +12,7 @@
 #include "plan/group_task.hpp"
 #include "plan/objective.hpp"
 #include "plan/search_space.hpp"
+#include "plan/split.hpp"
 #include "report/prediction_ids.hpp"
 #include "report/run_json.hpp"
 #include "run/execution_plan.hpp"
@@ -31,6 +32,10 @@ struct PreparedRun {
   // With --search: its dimensions and candidates (plan/search_space.hpp); empty otherwise.
   std::vector<SearchDimension> search_space;
   std::vector<Candidate> candidates;
+  // With --fallback global: each skipped group's labeled rows split as a trained group's would
+  // be (by task index; empty for the others): the pooled model trains on the first part and is
+  // scored for the group on the second.
+  std::vector<Split> skipped_splits;
   RunTimings timings;  // read and plan seconds, cores, workers
 
   MatrixView data() const { return view_of(matrix, selection.features); }

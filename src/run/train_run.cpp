@@ -34,6 +34,7 @@
 #include "report/trace_json.hpp"
 #include "report/tuning_table.hpp"
 #include "run/executor_factory.hpp"
+#include "run/fallback_run.hpp"
 #include "run/mpi_rank_run.hpp"
 #include "run/prepared_run.hpp"
 #include "run/result_collector.hpp"
@@ -101,9 +102,21 @@ ChosenParams record_tuning(PreparedRun& run, RunResults& state, const TuningStag
   return chosen;
 }
 
+constexpr const char* kFallbackModelFile = "fallback.json";
+
+std::vector<GroupKey> fallback_groups(const PreparedRun& run,
+                                      const std::optional<FallbackStage>& fallback) {
+  std::vector<GroupKey> keys;
+  if (fallback && fallback->trained) {
+    for (const GroupTask& t : run.tasks) keys.push_back(t.key);
+  }
+  return keys;
+}
+
 // Writes every output into the stage and swaps it in.
 void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputStage& stage,
-             const RunClock& clock, const std::optional<TuningStage>& tuning) {
+             const RunClock& clock, const std::optional<TuningStage>& tuning,
+             const std::optional<FallbackStage>& fallback) {
   const TrainConfig& config = run.config;
   const double write_start = clock.seconds();
   const ChosenParams chosen = tuning ? record_tuning(run, state, *tuning, stage) : ChosenParams();
@@ -118,7 +131,15 @@ void publish(PreparedRun& run, RunResults& state, ModelWriter& models, OutputSta
                  .objective = std::string(run.objective.name),
                  .classes = run.classes,
                  .decimal = config.read.decimal,
-                 .na_values = config.read.na_values});
+                 .na_values = config.read.na_values,
+                 .fallback_file = fallback && fallback->trained ? kFallbackModelFile : "",
+                 .fallback_groups = fallback_groups(run, fallback)});
+  if (fallback) {
+    run.plan.record["fallback"] = {{"model", fallback->trained ? kFallbackModelFile : ""},
+                                   {"groups", fallback->groups},
+                                   {"seconds", fallback->seconds},
+                                   {"message", fallback->message}};
+  }
   if (!config.output.trace_file.empty()) {
     write_trace_json(config.output.trace_file, std::string(to_string(run.plan.executor)), run.tasks,
                      state.results, state.ran);
@@ -193,7 +214,12 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
     execute(run, state, checkpoint, models, progress, clock);
     interrupted = !state.complete();
     state.mark_unfinished(run.tasks);
-    publish(run, state, models, stage, clock, tuning);
+    std::optional<FallbackStage> fallback;
+    if (run.config.split.fallback_global && !interrupted) {
+      fallback = apply_fallback(run, state.results, stage.models_dir() / kFallbackModelFile);
+      if (!fallback->trained) warn("--fallback global: " + fallback->message);
+    }
+    publish(run, state, models, stage, clock, tuning, fallback);
   } catch (const OutputError& e) {
     checkpoint.discard_if_unused();
     const std::string message = stage.public_message(e.what());

@@ -43,6 +43,9 @@ struct GroupResult {
   std::string model_json;  // XGBoost JSON model, empty unless Ok
   double train_seconds = 0;
   bool interrupted = false;  // stopped by a stop request: not a result, never reported
+  // Skipped or failed, and given the pooled model's scores and predictions (--fallback global):
+  // metrics.csv says `fallback`. Set after training; never sent over the wire.
+  bool fallback = false;
   // Filled by the executor.
   int worker = 0;
   double start_seconds = 0;  // since the run started

@@ -49,9 +49,16 @@ TEST(ModelStore, WritesIndexSchemaAndReadsThemBack) {
   const auto dir = std::filesystem::path(testing::TempDir()) / "model_store_test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  ModelSchema schema{
-      "Region",           "IBD", "id", {{"x", false, {}}, {"kind", true, {"a", "b"}}},
-      "reg:squarederror", {},    0,    {}};
+  ModelSchema schema{"Region",
+                     "IBD",
+                     "id",
+                     {{"x", false, {}}, {"kind", true, {"a", "b"}}},
+                     "reg:squarederror",
+                     {},
+                     0,
+                     {},
+                     {},
+                     {}};
   std::vector<ModelToWrite> first(2);  // filled one by one: brace lists of these trip GCC 12
   first[0].key = {false, "../up"};
   first[0].json = "{}";
@@ -95,7 +102,7 @@ TEST(ModelWriter, WritesOnAddSortsIndex) {
       written += e.path().extension() == ".json" ? 1 : 0;
     }
     EXPECT_EQ(written, 2u) << "models are on disk before finish";
-    writer.finish({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}, 0, {}});
+    writer.finish({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}, 0, {}, {}, {}});
   }
   const ModelSet set = read_model_set(dir / "models");
   ASSERT_EQ(set.models.size(), 2u);

@@ -63,7 +63,7 @@ TEST(ResultCollector, ResultsReachSlotsCheckpointModelsAndProgress) {
     ResultCollector collect(tasks, order, state, checkpoint, models, progress, clock);
     const std::atomic<bool> never{false};
     SequentialExecutor(fake_training).run(tasks, order, std::ref(collect), never);
-    models.finish({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}, 0, {}});
+    models.finish({"g", "y", "", {{"x", false, {}}}, "reg:squarederror", {}, 0, {}, {}, {}});
     EXPECT_EQ(checkpoint.added(), 4u);
   }
   EXPECT_TRUE(state.complete());
