@@ -165,6 +165,7 @@ def train(
     categorical=None,
     weight=None,
     params=None,
+    fallback="none",
     search=None,
     search_trials=0,
     cv=3,
@@ -191,6 +192,8 @@ def train(
     features, drop, categorical  lists of column names (--features, --drop, --categorical)
     params      model parameters by XGBoost or CatBoost name: {"iterations": 2000,
                 "loss_function": "RMSE", "depth": 7} (or "name=value" strings, as --param)
+    fallback    "none", or "global": a pooled model predicts for the groups skipped or failed
+                (their metrics row says "fallback"), as --fallback
     search      per-group tuning, as --search: {"max_depth": [4, 6, 8], "learning_rate": [0.03,
                 0.1]} (or "name=v1,v2" strings); cv folds (3) and search_trials (0: the whole
                 grid) as --cv and --search-trials; the result's ``tuning`` is tuning.csv
@@ -224,6 +227,7 @@ def train(
         "min_rows": min_rows,
         "early_stopping_rounds": early_stopping_rounds,
         "params": _param_pairs(params),
+        "fallback": fallback,
         "search": _search_entries(search),
         "search_trials": search_trials,
         "cv": cv,

@@ -34,6 +34,7 @@ const std::set<std::string>& known_keys() {
                                              "min_rows",
                                              "early_stopping_rounds",
                                              "params",
+                                             "fallback",
                                              "search",
                                              "search_trials",
                                              "cv",
@@ -91,6 +92,12 @@ TrainConfig train_config_from(const py::dict& options) {
   std::vector<std::pair<std::string, std::string>> params;
   take(options, "params", params);
   for (const auto& [name, value] : params) apply_param(c.model, name, value);
+  std::string fallback = "none";
+  take(options, "fallback", fallback);
+  if (fallback != "none" && fallback != "global") {
+    throw InputError("fallback must be \"none\" or \"global\", got '" + fallback + "'");
+  }
+  c.split.fallback_global = fallback == "global";
   take(options, "search", c.tuning.search);  // "name=v1,v2" strings, made by the Python side
   take(options, "search_trials", c.tuning.trials);
   take(options, "cv", c.tuning.cv);

@@ -112,3 +112,18 @@ def test_search_tunes_each_group_as_the_cli_does(generated, tmp_path):
     untuned = groupfit.train(frame, "Region", "IBD", params=PARAMS, drop=["habitat", "substrate"],
                              progress=False)
     assert untuned.tuning is None
+
+
+def test_fallback_global_predicts_for_skipped_groups(generated, tmp_path):
+    frame = pd.read_csv(generated)
+    result = groupfit.train(frame, "Region", "IBD", id="SamplingOperations_code", params=PARAMS,
+                            drop=["habitat", "substrate"], min_rows=400, fallback="global",
+                            progress=False, out=tmp_path / "py")
+    fell_back = result.metrics[result.metrics["status"] == "fallback"]
+    assert len(fell_back) > 0
+    assert fell_back["rmse"].notna().all()
+    groups = set(fell_back["group"].fillna(""))
+    rows = result.predictions[result.predictions["group"].fillna("").isin(groups)]
+    assert len(rows) > 0 and rows["prediction"].notna().all()
+    with pytest.raises(groupfit.InputError):
+        groupfit.train(frame, "Region", "IBD", fallback="pooled", progress=False)
