@@ -55,6 +55,58 @@ def encode_features(full, group, target, id_col):
     return np.column_stack(columns), names, types
 
 
+def reference_arguments(description):
+    """The flags this program and tune_reference.py share (each adds its own and --out)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("data")
+    ap.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
+    ap.add_argument("--group", default="Region")
+    ap.add_argument("--target", default="IBD")
+    ap.add_argument("--id", default="SamplingOperations_code")
+    ap.add_argument("--rounds", type=int, default=8000)
+    ap.add_argument("--eta", type=float, default=0.03)
+    ap.add_argument("--early-stopping-rounds", type=int, default=100)
+    ap.add_argument("--valid-fraction", type=float, default=0.2)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--min-rows", type=int, default=20)
+    ap.add_argument("--threads-per-model", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=0, help="default: cores // threads-per-model")
+    return ap
+
+
+def load_table(args):
+    """The table, its encoded features, target and ids, and the threads per model and workers
+    the mode gives: (full, X, feature_types, y, ids, threads, workers)."""
+    cores = len(os.sched_getaffinity(0))
+    full = pd.read_csv(args.data, keep_default_na=True)
+    X, _, types = encode_features(full, args.group, args.target, args.id)
+    y = full[args.target].to_numpy(dtype=np.float64)
+    ids = full[args.id].to_numpy() if args.id in full.columns else np.arange(len(full))
+    threads = cores if args.mode == "sequential" else args.threads_per_model
+    workers = args.workers or max(1, cores // args.threads_per_model)
+    return full, X, types, y, ids, threads, workers
+
+
+def run_groups(mode, workers, fn, tasks):
+    """fn over the groups' tasks: in a loop, or a ThreadPoolExecutor or ProcessPoolExecutor of
+    `workers`, results as they complete (the user's as_completed)."""
+    if mode == "sequential":
+        return [fn(t) for t in tasks]
+    pool_type = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+    with pool_type(max_workers=workers) as pool:
+        futures = [pool.submit(fn, t) for t in tasks]
+        return [f.result() for f in as_completed(futures)]
+
+
+def predict_unlabeled(booster, X, unlabeled, feature_types, best):
+    """The model's predictions for the rows `unlabeled` of X, with its trees 0..best."""
+    if not len(unlabeled):
+        return []
+    dnew = xgb.DMatrix(X[unlabeled], missing=np.nan, feature_types=feature_types,
+                       enable_categorical=True)
+    return booster.predict(dnew, iteration_range=(0, best + 1))
+
+
 def fit_one_group(args):
     """Top-level (picklable), as in the original: one group in, metrics and scored rows out."""
     key, missing, X, y, ids, params, rounds, early, fraction, seed, min_rows = args
@@ -82,42 +134,17 @@ def fit_one_group(args):
     metrics.update(best_iteration=best, rmse=float(np.sqrt(np.mean(err ** 2))),
                    mae=float(np.mean(np.abs(err))), status="ok")
     scored = pd.DataFrame({"id": ids[unlabeled], "group": metrics["group"]})
-    if len(unlabeled):
-        dnew = xgb.DMatrix(X[unlabeled], missing=np.nan, feature_types=feature_types,
-                           enable_categorical=True)
-        scored["prediction"] = booster.predict(dnew, iteration_range=(0, best + 1))
-    else:
-        scored["prediction"] = []
+    scored["prediction"] = predict_unlabeled(booster, X, unlabeled, feature_types, best)
     return metrics, scored
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("data")
-    ap.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    ap.add_argument("--group", default="Region")
-    ap.add_argument("--target", default="IBD")
-    ap.add_argument("--id", default="SamplingOperations_code")
-    ap.add_argument("--rounds", type=int, default=8000)
-    ap.add_argument("--eta", type=float, default=0.03)
-    ap.add_argument("--early-stopping-rounds", type=int, default=100)
-    ap.add_argument("--valid-fraction", type=float, default=0.2)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--min-rows", type=int, default=20)
-    ap.add_argument("--threads-per-model", type=int, default=2)
-    ap.add_argument("--workers", type=int, default=0, help="default: cores // threads-per-model")
+    ap = reference_arguments(__doc__.splitlines()[0])
     ap.add_argument("--out", default=".")
     args = ap.parse_args()
 
     start = time.perf_counter()
-    cores = len(os.sched_getaffinity(0))
-    full = pd.read_csv(args.data, keep_default_na=True)
-    X, _, types = encode_features(full, args.group, args.target, args.id)
-    y = full[args.target].to_numpy(dtype=np.float64)
-    ids = full[args.id].to_numpy() if args.id in full.columns else np.arange(len(full))
-
-    threads = cores if args.mode == "sequential" else args.threads_per_model
-    workers = args.workers or max(1, cores // args.threads_per_model)
+    full, X, types, y, ids, threads, workers = load_table(args)
     params = dict(BASE_PARAMS, eta=args.eta, nthread=threads, _feature_types=types)
 
     tasks = []
@@ -128,13 +155,7 @@ def main():
                       ids[rows], dict(params), args.rounds, args.early_stopping_rounds,
                       args.valid_fraction, args.seed, args.min_rows))
 
-    if args.mode == "sequential":
-        results = [fit_one_group(t) for t in tasks]
-    else:
-        pool_type = ThreadPoolExecutor if args.mode == "threads" else ProcessPoolExecutor
-        with pool_type(max_workers=workers) as pool:
-            futures = [pool.submit(fit_one_group, t) for t in tasks]
-            results = [f.result() for f in as_completed(futures)]
+    results = run_groups(args.mode, workers, fit_one_group, tasks)
 
     metrics = pd.DataFrame([m for m, _ in results]).sort_values("group")
     scored = pd.concat([s for _, s in results], ignore_index=True)

@@ -38,19 +38,18 @@ when not tuned), pred_sin_label_por_region.csv, and tuning_por_region.csv (laid 
 tuning.csv: every candidate of every tuned group, its fold RMSEs, mean, best iterations, chosen),
 and prints the wall time as `wall_seconds=...` on the last line.
 """
-import argparse
 import itertools
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 
 import numpy as np
 import pandas as pd
 import xgboost as xgb
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reference_groups import BASE_PARAMS, encode_features  # noqa: E402
+from reference_groups import (  # noqa: E402
+    BASE_PARAMS, load_table, predict_unlabeled, reference_arguments, run_groups)
 from split import split_rows  # noqa: E402
 
 MIN_FOLD_ROWS = 10  # groupfit's kMinFoldRows: a fold validates at least this many rows
@@ -159,30 +158,12 @@ def tune_one_group(args):
                                    early)
     metrics.update(best_iteration=best, rmse=rmse, mae=mae, status="ok", note=note)
     scored = pd.DataFrame({"id": ids[unlabeled], "group": group})
-    if len(unlabeled):
-        dnew = xgb.DMatrix(X[unlabeled], missing=np.nan, feature_types=feature_types,
-                           enable_categorical=True)
-        scored["prediction"] = booster.predict(dnew, iteration_range=(0, best + 1))
-    else:
-        scored["prediction"] = []
+    scored["prediction"] = predict_unlabeled(booster, X, unlabeled, feature_types, best)
     return metrics, scored, tuning
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("data")
-    ap.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    ap.add_argument("--group", default="Region")
-    ap.add_argument("--target", default="IBD")
-    ap.add_argument("--id", default="SamplingOperations_code")
-    ap.add_argument("--rounds", type=int, default=8000)
-    ap.add_argument("--eta", type=float, default=0.03)
-    ap.add_argument("--early-stopping-rounds", type=int, default=100)
-    ap.add_argument("--valid-fraction", type=float, default=0.2)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--min-rows", type=int, default=20)
-    ap.add_argument("--threads-per-model", type=int, default=2)
-    ap.add_argument("--workers", type=int, default=0, help="default: cores // threads-per-model")
+    ap = reference_arguments(__doc__.splitlines()[0])
     ap.add_argument("--search", action="append", default=[], metavar="NAME=V1,V2",
                     help="a parameter and its candidate values (repeatable; the grid is searched)")
     ap.add_argument("--cv", type=int, default=3, help="folds inside each group's training rows")
@@ -195,14 +176,7 @@ def main():
         sys.exit("--cv must be at least 2")
 
     start = time.perf_counter()
-    cores = len(os.sched_getaffinity(0))
-    full = pd.read_csv(args.data, keep_default_na=True)
-    X, _, types = encode_features(full, args.group, args.target, args.id)
-    y = full[args.target].to_numpy(dtype=np.float64)
-    ids = full[args.id].to_numpy() if args.id in full.columns else np.arange(len(full))
-
-    threads = cores if args.mode == "sequential" else args.threads_per_model
-    workers = args.workers or max(1, cores // args.threads_per_model)
+    full, X, types, y, ids, threads, workers = load_table(args)
     params = dict(BASE_PARAMS, eta=args.eta, nthread=threads)
 
     tasks = []
@@ -213,13 +187,7 @@ def main():
                       ids[rows], dict(params), types, space, args.cv, args.rounds,
                       args.early_stopping_rounds, args.valid_fraction, args.seed, args.min_rows))
 
-    if args.mode == "sequential":
-        results = [tune_one_group(t) for t in tasks]
-    else:
-        pool_type = ThreadPoolExecutor if args.mode == "threads" else ProcessPoolExecutor
-        with pool_type(max_workers=workers) as pool:
-            futures = [pool.submit(tune_one_group, t) for t in tasks]
-            results = [f.result() for f in as_completed(futures)]
+    results = run_groups(args.mode, workers, tune_one_group, tasks)
 
     metrics = pd.DataFrame([m for m, _, _ in results]).sort_values("group")
     scored = pd.concat([s for _, s, _ in results], ignore_index=True)
