@@ -93,11 +93,9 @@ FallbackStage apply_fallback(const PreparedRun& run, std::vector<GroupResult>& r
     stage.seconds = clock.seconds();
     return stage;
   }
-  const FeatureMatrix matrix = pooled_rows(data, scored_rows, scored_codes);
-  std::vector<std::uint32_t> all(scored_rows.size());
-  for (std::size_t k = 0; k < all.size(); ++k) all[k] = static_cast<std::uint32_t>(k);
-  const std::vector<float> out = predict_rows(model_file, view_of(matrix, features), all);
-  const std::size_t per_row = out.size() / std::max<std::size_t>(all.size(), 1);
+  const std::vector<float> out =
+      predict_pooled(model_file, data, features, scored_rows, scored_codes);
+  const std::size_t per_row = out.size() / std::max<std::size_t>(scored_rows.size(), 1);
   const int num_class =
       run.objective.kind == TaskKind::Multiclass ? static_cast<int>(run.classes.size()) : 1;
   for (const Span& span : spans) {
@@ -108,11 +106,11 @@ FallbackStage apply_fallback(const PreparedRun& run, std::vector<GroupResult>& r
       return out.begin() + static_cast<std::ptrdiff_t>(row * per_row);
     };
     if (span.scored > 0) {
-      const std::span<const float> labels(matrix.labels.data() + span.start, span.scored);
-      const std::span<const float> weights =
-          matrix.weights.empty()
-              ? std::span<const float>()
-              : std::span<const float>(matrix.weights.data() + span.start, span.scored);
+      std::vector<float> labels, weights;
+      for (std::size_t k = span.start; k < span.start + span.scored; ++k) {
+        labels.push_back(data.labels[scored_rows[k]]);
+        if (!data.weights.empty()) weights.push_back(data.weights[scored_rows[k]]);
+      }
       r.scores = score_predictions(run.objective.kind,
                                    std::span<const float>(&*at(span.start), span.scored * per_row),
                                    labels, weights, num_class);

@@ -203,11 +203,10 @@ PredictReport predict(const PredictConfig& config, const WarningSink& warn) {
     check_stop();
     const std::vector<FeatureSpec> features =
         pooled_features(set.schema.features, set.schema.group_column, set.schema.fallback_groups);
-    const FeatureMatrix pooled = pooled_rows(data, pooled_rows_wanted, pooled_codes);
-    std::vector<std::uint32_t> all(pooled_rows_wanted.size());
-    for (std::size_t k = 0; k < all.size(); ++k) all[k] = static_cast<std::uint32_t>(k);
     const std::filesystem::path file = models_dir / set.schema.fallback_file;
-    const std::vector<float> out = predict_rows(file, view_of(pooled, features), all);
+    const std::vector<float> out =
+        predict_pooled(file, data, features, pooled_rows_wanted, pooled_codes);
+    const std::vector<std::uint32_t>& all = pooled_rows_wanted;
     if (out.size() != all.size() * per_row) {
       throw InputError(fmt::format("model '{}' does not match the schema's objective {}",
                                    file.string(), set.schema.objective));

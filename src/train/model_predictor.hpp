@@ -15,4 +15,12 @@ namespace groupfit {
 std::vector<float> predict_rows(const std::filesystem::path& model_file, const MatrixView& data,
                                 const std::vector<std::uint32_t>& rows);
 
+// The pooled model's (--fallback global) predictions for rows[k] of `data` in group code
+// codes[k]: the pooled matrix (plan/pooled_matrix.hpp) built and scored in one call, so the
+// model is loaded once, the same way at training and at predict time.
+std::vector<float> predict_pooled(const std::filesystem::path& model_file, const MatrixView& data,
+                                  const std::vector<FeatureSpec>& pooled_features,
+                                  const std::vector<std::uint32_t>& rows,
+                                  const std::vector<float>& codes);
+
 }  // namespace groupfit
