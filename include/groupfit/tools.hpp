@@ -81,6 +81,11 @@ struct ClusterSimulationConfig {
   double latency_seconds = 50e-6;
   double bytes_per_second = 1.25e9;
   double result_seconds = 0.2e-3;  // the coordinator's work per result
+  // Tuning (--search, --cv): every (group, candidate, fold) a task on the group's training rows
+  // (valid_fraction kept out), before the groups train. cv 0: no tuning.
+  int candidates = 6;
+  int cv = 0;
+  double valid_fraction = 0.2;
 };
 
 // One Markdown table row per node count: makespan, lower bound, efficiency, link and

@@ -137,7 +137,7 @@ class TrainResult:
                 self.out,
                 os.path.join(staging, "out"),
                 symlinks=True,
-                ignore=shutil.ignore_patterns(".lock", "checkpoint.gfc"),
+                ignore=shutil.ignore_patterns(".lock", "checkpoint*.gfc"),
             )
             if os.path.isdir(folder):
                 os.rmdir(folder)

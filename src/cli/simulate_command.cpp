@@ -35,6 +35,10 @@ Command add_simulate_command(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--result-seconds", c->result_seconds, "The coordinator's seconds per result")
       ->capture_default_str();
+  sub->add_option("--cv", c->cv, "Tuning: folds per candidate (0: no tuning)")
+      ->capture_default_str();
+  sub->add_option("--candidates", c->candidates, "Tuning: candidates searched per group")
+      ->capture_default_str();
   return {sub, [c] {
             fmt::print("{}", simulate_clusters(*c));
             return 0;

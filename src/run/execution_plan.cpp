@@ -12,7 +12,6 @@
 #include <algorithm>
 
 #include "plan/planner.hpp"
-#include "run/calibration.hpp"
 
 namespace groupfit {
 
@@ -58,6 +57,7 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
     plan.round_seconds[i] = calibration.per_round(rows);
   }
   plan.scaling = calibration.scaling;
+  plan.calibration = calibration;
   nlohmann::json groups = nlohmann::json::array();
   for (const ScheduledTask& item : chosen.order) {
     GroupTask& task = tasks[trainable[item.task]];

@@ -13,6 +13,7 @@
 #include "plan/feature_matrix.hpp"
 #include "plan/group_task.hpp"
 #include "plan/planner.hpp"
+#include "run/calibration.hpp"
 #include "train/group_result.hpp"
 
 namespace groupfit {
@@ -29,6 +30,8 @@ struct ExecutionPlan {
   std::vector<double> once_seconds;
   std::vector<double> round_seconds;
   ThreadScaling scaling;
+  // With auto, the calibration itself: the tuning stage weighs its folds with it.
+  std::optional<Calibration> calibration;
 };
 
 // Sets tasks[i].threads when auto planning chooses per-group threads.

@@ -96,6 +96,8 @@ ChosenParams record_tuning(PreparedRun& run, RunResults& state, const TuningStag
                                {"candidates", candidates},
                                {"compared_by", metric},
                                {"fold_tasks", tuning.fold_tasks},
+                               {"folds_resumed", tuning.folds_restored},
+                               {"plan", tuning.plan},
                                {"seconds", tuning.seconds},
                                {"fold_train_seconds", tuning.fold_train_seconds},
                                {"longest_fold_seconds", tuning.longest_fold_seconds}};
@@ -184,6 +186,7 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
   PreparedRun run = prepare_run(std::move(config), warn, clock);
   OutputStage stage(out);
   const fs::path checkpoint_path = out / "checkpoint.gfc";
+  const fs::path fold_checkpoint_path = out / "checkpoint-folds.gfc";
   const std::string hash = config_hash(run.config);
   RunResults state(run.tasks.size());
   if (run.config.output.resume) restore_checkpoint(checkpoint_path, hash, state);
@@ -205,11 +208,13 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
       }
     }
     // Tuning chooses each group's parameters first; every group is tuned, including those a
-    // checkpoint holds, so that metrics.csv and tuning.csv are whole (the folds are redone).
+    // checkpoint holds, so that metrics.csv and tuning.csv are whole (with --resume, from the
+    // folds the fold checkpoint holds and the rest trained).
     std::optional<TuningStage> tuning;
     if (run.config.tuning.active()) {
       const std::atomic<bool> never_stop{false};
-      tuning = tune_groups(run, progress, run.config.stop ? *run.config.stop : never_stop);
+      tuning = tune_groups(run, {fold_checkpoint_path, hash, run.config.output.resume}, progress,
+                           run.config.stop ? *run.config.stop : never_stop);
     }
     execute(run, state, checkpoint, models, progress, clock);
     interrupted = !state.complete();
@@ -237,6 +242,7 @@ TrainReport train(const TrainConfig& given, const WarningSink& warn, const Progr
   if (!interrupted && !state.any_failed()) {
     std::error_code ignored;
     fs::remove(checkpoint_path, ignored);
+    fs::remove(fold_checkpoint_path, ignored);
   }
 
   for (const std::string& line : warning_counts(state.results)) warn(line);

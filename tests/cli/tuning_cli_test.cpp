@@ -69,6 +69,15 @@ TEST_F(Tuning, SameBytesWhateverTheExecutor) {
               read_file(dir_ / "seq" / "predictions.csv"));
     EXPECT_EQ(folder_files(dir_ / executor / "models"), folder_files(dir_ / "seq" / "models"));
   }
+  // Under auto the folds are planned from the calibration like groups, and the plan recorded.
+  const auto plan = nlohmann::json::parse(read_file(dir_ / "auto" / "run.json"))
+                        .at("plan")
+                        .at("tuning")
+                        .at("plan");
+  EXPECT_GT(plan.at("expected_makespan_seconds").get<double>(), 0);
+  // The bound and a makespan that reaches it are summed in different orders: allow rounding.
+  EXPECT_LE(plan.at("lower_bound_seconds").get<double>(),
+            plan.at("expected_makespan_seconds").get<double>() * (1 + 1e-9));
 }
 
 // metrics.csv's row of `group` as header -> value.

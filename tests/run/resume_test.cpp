@@ -120,6 +120,51 @@ TEST_P(Resume, TornTailIsCutOffBeforeAppending) {
   EXPECT_EQ(r3.resumed, r2.ok) << "the second run's checkpoint frames were lost";
 }
 
+// A tuned run stopped among its folds keeps the folds it finished: --resume trains only the
+// rest, and the outputs (tuning.csv too) are the uninterrupted run's.
+TEST_P(Resume, TuningResumesFromTheFoldsFinished) {
+  const auto ignore = [](const std::string&) {};
+  const auto tuned = [&](const std::string& out) {
+    TrainConfig c = config(out);
+    c.tuning.search = {"max_depth=2,3"};
+    return c;
+  };
+  std::size_t all_folds = 0;
+  const TrainReport full = train(tuned("full"), ignore, [&](const Progress& p) {
+    if (p.tuning) all_folds = p.total;
+  });
+  ASSERT_FALSE(full.interrupted);
+  ASSERT_GE(all_folds, 12u);
+
+  std::atomic<bool> stop{false};
+  TrainConfig first = tuned("resumed");
+  first.stop = &stop;
+  std::size_t folds_done = 0;
+  const TrainReport partial = train(first, ignore, [&](const Progress& p) {
+    if (p.tuning) folds_done = p.done;
+    if (p.tuning && p.done >= 5) stop = true;
+  });
+  ASSERT_TRUE(partial.interrupted);
+  EXPECT_EQ(partial.ok, 0u) << "groups trained after the stop";
+  ASSERT_LT(folds_done, all_folds);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "resumed" / "checkpoint-folds.gfc"));
+
+  TrainConfig second = tuned("resumed");
+  second.output.resume = true;
+  std::size_t folds_again = 0;
+  const TrainReport rest = train(second, ignore, [&](const Progress& p) {
+    if (p.tuning) folds_again = p.total;
+  });
+  EXPECT_FALSE(rest.interrupted);
+  EXPECT_EQ(folds_again, all_folds - folds_done) << "finished folds were trained again";
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "resumed" / "checkpoint-folds.gfc"));
+  EXPECT_EQ(read_file(dir_ / "resumed" / "tuning.csv"), read_file(dir_ / "full" / "tuning.csv"));
+  EXPECT_EQ(testing_support::metrics_without_timing(dir_ / "resumed" / "metrics.csv"),
+            testing_support::metrics_without_timing(dir_ / "full" / "metrics.csv"));
+  EXPECT_EQ(read_file(dir_ / "resumed" / "predictions.csv"),
+            read_file(dir_ / "full" / "predictions.csv"));
+}
+
 TEST_P(Resume, DifferentConfigurationIsRefused) {
   std::atomic<bool> stop{false};
   TrainConfig first = config("changed");
