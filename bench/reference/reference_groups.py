@@ -12,12 +12,15 @@ Modes:
   threads     ThreadPoolExecutor, same pool size and threads per model as processes
   processes   ProcessPoolExecutor(max_workers = cores // 2), nthread = 2 per model
 
-Run with Debian's Python (/usr/bin/python3) and python3-xgboost, python3-pandas.
-Writes metrics_por_region.csv and pred_sin_label_por_region.csv into --out, and prints the wall
+Run with Debian's Python (/usr/bin/python3) and python3-xgboost, python3-pandas. The input is a
+CSV or a Parquet file (read by pandas, or by groupfit.read_parquet where pandas has no Parquet
+engine). Writes metrics_por_region.csv and pred_sin_label_por_region.csv into --out, and prints the wall
 time as `wall_seconds=...` on the last line.
 """
 import argparse
+import json
 import os
+import pickle
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -74,11 +77,37 @@ def reference_arguments(description):
     return ap
 
 
+def read_parquet_as_pandas_would(path):
+    """pd.read_parquet(path), and where pandas cannot (pyarrow and fastparquet are not in Debian
+    12) groupfit's reader (groupfit.read_parquet: PYTHONPATH=build/python), its columns made what
+    pyarrow gives pandas by default: text as object, whole numbers with gaps as float64."""
+    try:
+        return pd.read_parquet(path)
+    except ImportError:
+        import groupfit
+    frame = groupfit.read_parquet(path)
+    for name in frame.columns:
+        col = frame[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            frame[name] = col.astype(object).where(col.notna(), None)
+        elif isinstance(col.dtype, (pd.Int64Dtype, pd.BooleanDtype)):
+            frame[name] = col.to_numpy(dtype=np.float64 if col.isna().any() else None,
+                                       na_value=np.nan)
+    return frame
+
+
+def read_input(path):
+    """A CSV file (pd.read_csv) or a Parquet one, told apart by its first bytes."""
+    with open(path, "rb") as f:
+        parquet = f.read(4) == b"PAR1"
+    return read_parquet_as_pandas_would(path) if parquet else pd.read_csv(path)
+
+
 def load_table(args):
     """The table, its encoded features, target and ids, and the threads per model and workers
     the mode gives: (full, X, feature_types, y, ids, threads, workers)."""
     cores = len(os.sched_getaffinity(0))
-    full = pd.read_csv(args.data, keep_default_na=True)
+    full = read_input(args.data)
     X, _, types = encode_features(full, args.group, args.target, args.id)
     y = full[args.target].to_numpy(dtype=np.float64)
     ids = full[args.id].to_numpy() if args.id in full.columns else np.arange(len(full))
@@ -109,6 +138,13 @@ def predict_unlabeled(booster, X, unlabeled, feature_types, best):
 
 def fit_one_group(args):
     """Top-level (picklable), as in the original: one group in, metrics and scored rows out."""
+    started = time.perf_counter()
+    metrics, scored = fit_group(args)
+    metrics["fit_seconds"] = time.perf_counter() - started
+    return metrics, scored
+
+
+def fit_group(args):
     key, missing, X, y, ids, params, rounds, early, fraction, seed, min_rows = args
     labeled = np.flatnonzero(~np.isnan(y))
     unlabeled = np.flatnonzero(np.isnan(y))
@@ -141,10 +177,13 @@ def fit_one_group(args):
 def main():
     ap = reference_arguments(__doc__.splitlines()[0])
     ap.add_argument("--out", default=".")
+    ap.add_argument("--phases", action="store_true",
+                    help="also print phases={...}: where the time went (JSON)")
     args = ap.parse_args()
 
     start = time.perf_counter()
     full, X, types, y, ids, threads, workers = load_table(args)
+    read_done = time.perf_counter()
     params = dict(BASE_PARAMS, eta=args.eta, nthread=threads, _feature_types=types)
 
     tasks = []
@@ -155,15 +194,38 @@ def main():
                       ids[rows], dict(params), args.rounds, args.early_stopping_rounds,
                       args.valid_fraction, args.seed, args.min_rows))
 
+    split_done = time.perf_counter()
     results = run_groups(args.mode, workers, fit_one_group, tasks)
+    pool_done = time.perf_counter()
 
     metrics = pd.DataFrame([m for m, _ in results]).sort_values("group")
+    fit_seconds = metrics.pop("fit_seconds")
     scored = pd.concat([s for _, s in results], ignore_index=True)
     os.makedirs(args.out, exist_ok=True)
     metrics.to_csv(os.path.join(args.out, "metrics_por_region.csv"), index=False)
     scored.to_csv(os.path.join(args.out, "pred_sin_label_por_region.csv"), index=False)
+    end = time.perf_counter()
     print(f"mode={args.mode} workers={workers} threads_per_model={threads} groups={len(tasks)}")
-    print(f"wall_seconds={time.perf_counter() - start:.3f}")
+    if args.phases:
+        print("phases=" + json.dumps(phases(args.mode, start, read_done, split_done, pool_done,
+                                            end, fit_seconds.sum(), tasks, results)))
+    print(f"wall_seconds={end - start:.3f}")
+
+
+def phases(mode, start, read_done, split_done, pool_done, end, fit_seconds, tasks, results):
+    """Where the run's time went: reading (and encoding), slicing the groups, the pool (the
+    groups' own training summed apart), collecting and writing; and, timed after the run so as
+    not to slow it, what pickling every slice to a worker and every result back costs, which
+    only processes pay."""
+    out = {"read_seconds": read_done - start, "slice_seconds": split_done - read_done,
+           "pool_seconds": pool_done - split_done, "fit_seconds_summed": fit_seconds,
+           "collect_seconds": end - pool_done}
+    if mode == "processes":
+        t = time.perf_counter()
+        sent = sum(len(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)) for task in tasks)
+        back = sum(len(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for r in results)
+        out.update(pickle_seconds=time.perf_counter() - t, pickled_mb=(sent + back) / 1e6)
+    return out
 
 
 if __name__ == "__main__":

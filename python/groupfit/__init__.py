@@ -25,6 +25,7 @@ import pandas as pd
 from . import _groupfit
 from ._frame import table_from_frame
 from ._progress import Progress, ProgressReporter
+from ._reading import read_parquet
 from ._result import Models, TrainResult, read_table
 
 Error = _groupfit.Error
@@ -35,6 +36,7 @@ __version__ = _groupfit.__version__
 __all__ = [
     "train",
     "predict",
+    "read_parquet",
     "TrainResult",
     "Models",
     "Progress",

@@ -17,7 +17,9 @@
 #include "background_call.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/groupfit.hpp"
+#include "groupfit/loaded_table.hpp"
 #include "held_table.hpp"
+#include "loaded_columns.hpp"
 #include "train_options.hpp"
 
 namespace py = pybind11;
@@ -96,6 +98,19 @@ py::dict predict_binding(const py::object& data, const std::string& models_dir,
   return d;
 }
 
+py::list load_binding(const std::string& path, const std::vector<std::string>& columns,
+                      const py::object& on_warning) {
+  ReadOptions read;
+  read.input = path;
+  LoadedTable table;
+  call_in_background(
+      [&](Relay& relay) {
+        table = load_table(read, columns, [&relay](const std::string& w) { relay.warn(w); });
+      },
+      nullptr, on_warning, py::none());
+  return loaded_columns(std::move(table));
+}
+
 py::object new_exception(const char* name, const py::tuple& bases, const char* doc) {
   PyObject* type = PyErr_NewExceptionWithDoc(name, doc, bases.ptr(), nullptr);
   if (type == nullptr) throw py::error_already_set();
@@ -148,6 +163,9 @@ PYBIND11_MODULE(_groupfit, m) {
   m.def("predict", &predict_binding, py::arg("data"), py::arg("models_dir"), py::arg("output"),
         py::arg("keep") = std::vector<std::string>{}, py::arg("on_warning") = py::none(),
         "Writes the predictions of a models/ folder for `data` to the CSV file `output`.");
+  m.def("load", &load_binding, py::arg("path"), py::arg("columns") = std::vector<std::string>{},
+        py::arg("on_warning") = py::none(),
+        "Reads a CSV or Parquet file as train reads it; returns its columns (a list of dicts).");
   m.def("xgboost_version", [] {
     int major = 0, minor = 0, patch = 0;
     XGBoostVersion(&major, &minor, &patch);
