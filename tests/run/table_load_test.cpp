@@ -4,6 +4,7 @@
 #include "groupfit/loaded_table.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
