@@ -6,7 +6,8 @@ of the time), write the reference's two output files. Measured against
 bench/reference/reference_groups.py by bench/python_compare.sh and the case study with
 `groupfit measure` (wall, CPU, peak PSS of the process tree).
 Usage: python_module.py DATA ROUNDS OUT_DIR
-Prints phases={...} (where the time went, JSON) and then the times on one line."""
+Prints phases={...} on stderr (where the time went, JSON; `groupfit measure` keeps stdout for
+its own line) and then the times on one line."""
 import json
 import os
 import sys
@@ -39,6 +40,6 @@ print("phases=" + json.dumps({
     "train_seconds": t["train_seconds"],
     # the engine's outputs, then the result read back into DataFrames and written as CSV
     "collect_seconds": (trained - read) - t["read_seconds"] - t.get("plan_seconds", 0)
-    - t["train_seconds"] + (end - trained)}))
+    - t["train_seconds"] + (end - trained)}), file=sys.stderr)
 print(f"read_seconds={read - start:.2f} train_seconds={end - read:.2f} "
       f"wall_seconds={end - start:.2f}")

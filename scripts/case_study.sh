@@ -32,18 +32,31 @@ export CASO_TRABAJO="$here/build/case-study"
 start=$(date +%s)
 "${nbconvert[@]}" --to notebook --execute --inplace --ExecutePreprocessor.timeout=1800 \
   "$dir/caso_de_estudio.ipynb"
-# Cells tagged `ocultar` only turn measurements into text: show their text, not their code.
-"${nbconvert[@]}" --to html --TagRemovePreprocessor.enabled=True \
-  --TagRemovePreprocessor.remove_input_tags ocultar --output-dir "$dir" "$dir/caso_de_estudio.ipynb"
-# Printing: A4, and long code lines wrapped rather than cut at the page's edge.
+# The HTML keeps every cell's code, hidden behind a button ("Mostrar el código"); the PDF, printed
+# from it, never shows code or prompts: it reads as a report. Printing: A4, figures not split.
+"${nbconvert[@]}" --to html --output-dir "$dir" "$dir/caso_de_estudio.ipynb"
 /usr/bin/python3 - "$dir/caso_de_estudio.html" <<'PY'
 import sys
 path = sys.argv[1]
-css = ("<style>@page { size: A4; margin: 14mm 12mm; } "
-       "@media print { pre, .jp-InputArea-editor pre, .highlight pre { white-space: pre-wrap "
-       "!important; overflow-wrap: anywhere; } "
-       "img { max-width: 100% !important; break-inside: avoid; } }</style>")
-html = open(path, encoding="utf-8").read().replace("</head>", css + "</head>", 1)
+css = """<style>
+body:not(.con-codigo) .jp-CodeCell .jp-Cell-inputWrapper { display: none; }
+.jp-OutputPrompt, .jp-InputPrompt { display: none !important; }
+#boton-codigo { position: fixed; top: 8px; right: 8px; z-index: 10; padding: 4px 10px;
+  font: 13px sans-serif; cursor: pointer; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  #boton-codigo, .jp-CodeCell .jp-Cell-inputWrapper { display: none !important; }
+  img { max-width: 100% !important; break-inside: avoid; }
+  .jp-OutputArea-output table { break-inside: avoid; }
+}
+</style>"""
+button = """<button id="boton-codigo" onclick="var c = document.body.classList.toggle('con-codigo');
+this.textContent = c ? 'Ocultar el código' : 'Mostrar el código';">Mostrar el código</button>"""
+html = open(path, encoding="utf-8").read()
+html = html.replace("</head>", css + "</head>", 1)
+at = html.index("<body")
+at = html.index(">", at) + 1
+html = html[:at] + button + html[at:]
 open(path, "w", encoding="utf-8").write(html)
 PY
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \

@@ -178,7 +178,7 @@ def main():
     ap = reference_arguments(__doc__.splitlines()[0])
     ap.add_argument("--out", default=".")
     ap.add_argument("--phases", action="store_true",
-                    help="also print phases={...}: where the time went (JSON)")
+                    help="also print phases={...} on stderr: where the time went (JSON)")
     args = ap.parse_args()
 
     start = time.perf_counter()
@@ -208,7 +208,8 @@ def main():
     print(f"mode={args.mode} workers={workers} threads_per_model={threads} groups={len(tasks)}")
     if args.phases:
         print("phases=" + json.dumps(phases(args.mode, start, read_done, split_done, pool_done,
-                                            end, fit_seconds.sum(), tasks, results)))
+                                            end, fit_seconds.sum(), tasks, results)),
+              file=sys.stderr)
     print(f"wall_seconds={end - start:.3f}")
 
 

@@ -11,6 +11,7 @@ La escala la fija la variable de entorno CASO_ESCALA: "completa" (por omisión, 
 """
 import json
 import os
+import re
 import subprocess
 import time
 
@@ -18,6 +19,12 @@ AQUI = os.path.dirname(os.path.abspath(__file__))
 RAIZ = os.path.abspath(os.path.join(AQUI, "..", ".."))
 GROUPFIT = os.environ.get("GROUPFIT", os.path.join(RAIZ, "build", "groupfit"))
 REFERENCIA = os.path.join(RAIZ, "bench", "reference", "reference_groups.py")
+AJUSTE_REFERENCIA = os.path.join(RAIZ, "bench", "reference", "tune_reference.py")
+CON_MODULO = os.path.join(RAIZ, "bench", "python_module.py")
+# El módulo de Python (groupfit.train desde pandas) se construye junto al programa.
+MODULO = os.path.join(os.path.dirname(GROUPFIT), "python")
+# Los paquetes npm de las pruebas (DuckDB escribe el Parquet): `make test` o `make case-study`.
+NPM = os.environ.get("CASO_NPM", os.path.join(os.path.dirname(GROUPFIT), "npm", "node_modules"))
 ESCALA = os.environ.get("CASO_ESCALA", "completa")
 TRABAJO = os.environ.get("CASO_TRABAJO", os.path.join(RAIZ, "build", "case-study"))
 NUCLEOS = len(os.sched_getaffinity(0))
@@ -73,6 +80,88 @@ def referencia(datos, modo, rondas=300, trabajadores=None, hilos=None, entorno=N
     if hilos:
         cmd += ["--threads-per-model", str(hilos)]
     return medir(cmd, entorno), salida
+
+
+def con_fases(cmd, entorno=None):
+    """Como medir, y además las fases que el programa escribe en stderr en una línea
+    `phases={...}` (groupfit measure reserva stdout para su propia línea)."""
+    env = dict(os.environ, **(entorno or {}))
+    salida = subprocess.run([GROUPFIT, "measure", *cmd], capture_output=True, text=True, env=env)
+    lineas = salida.stdout.strip().splitlines()
+    if salida.returncode != 0 or not lineas:
+        raise RuntimeError(f"falló {' '.join(cmd)}:\n{salida.stderr[-2000:]}")
+    m = json.loads(lineas[-1])
+    if m["exit_status"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} terminó con estado {m['exit_status']}:\n"
+                           f"{salida.stderr[-2000:]}")
+    fases = next(json.loads(l[len("phases="):]) for l in salida.stderr.splitlines()
+                 if l.startswith("phases="))
+    return m, fases
+
+
+def a_parquet(csv):
+    """La tabla como Parquet, escrita por DuckDB como la escribe pandas con pyarrow: SNAPPY y
+    grupos de filas de 1 Mi filas (pandas de Debian 12 no escribe Parquet: no hay pyarrow)."""
+    ruta = csv[:-len(".csv")] + ".parquet"
+    if not os.path.exists(ruta):
+        herramienta = os.path.join(RAIZ, "bench", "parquet_read", "duckdb_tool.mjs")
+        subprocess.run(["node", herramienta, NPM, "convert", csv, ruta, "snappy", "1048576"],
+                       check=True)
+    return ruta
+
+
+def referencia_fases(datos, modo, rondas=300, trabajadores=None, hilos=None):
+    """El programa original sobre `datos` (CSV o Parquet), con sus fases: leer, cortar los
+    grupos, el pool, recoger; y, con procesos, lo que cuesta serializar (pickle)."""
+    salida = os.path.join(TRABAJO, "salidas", f"ref-fases-{modo}-{os.path.basename(datos)}")
+    cmd = ["/usr/bin/python3", REFERENCIA, datos, "--mode", modo, "--rounds", str(rondas),
+           "--out", salida, "--phases"]
+    if trabajadores:
+        cmd += ["--workers", str(trabajadores)]
+    if hilos:
+        cmd += ["--threads-per-model", str(hilos)]
+    return con_fases(cmd, {"PYTHONPATH": MODULO})
+
+
+def modulo_fases(datos, rondas=300):
+    """groupfit.train(df) desde pandas (bench/python_module.py), con sus fases."""
+    salida = os.path.join(TRABAJO, "salidas", f"modulo-{os.path.basename(datos)}")
+    return con_fases(["/usr/bin/python3", CON_MODULO, datos, str(rondas), salida],
+                     {"PYTHONPATH": MODULO})
+
+
+def ajuste_referencia(datos, modo, busqueda, pliegues, rondas=300):
+    """El ajuste por grupo a la manera de Python (bench/reference/tune_reference.py): los
+    candidatos y pliegues de un grupo, todos dentro de un mismo trabajador."""
+    salida = os.path.join(TRABAJO, "salidas", f"ajuste-{modo}-{os.path.basename(datos)}")
+    cmd = ["/usr/bin/python3", AJUSTE_REFERENCIA, datos, "--mode", modo, "--rounds", str(rondas),
+           "--cv", str(pliegues), "--out", salida]
+    for b in busqueda:
+        cmd += ["--search", b]
+    return medir(cmd), salida
+
+
+def mpi(datos, rangos, rondas=300, extra=(), nombre=None):
+    """groupfit con --executor mpi bajo mpirun: el rango 0 coordina, los demás entrenan."""
+    etiqueta = nombre or f"mpi-{rangos}-{os.path.basename(datos)}"
+    salida = os.path.join(TRABAJO, "salidas", etiqueta)
+    raiz = ["--allow-run-as-root"] if os.geteuid() == 0 else []
+    cmd = ["mpirun", "--oversubscribe", *raiz, "--bind-to", "none", "-n", str(rangos), GROUPFIT,
+           "train", datos, "--group", "Region", "--target", "IBD", "--id",
+           "SamplingOperations_code", "--out", salida, "--executor", "mpi", "--param",
+           f"iterations={rondas}", "--quiet", *extra]
+    return medir(cmd), salida
+
+
+def simular(*opciones):
+    """La tabla de `groupfit simulate` (Markdown) y sus filas como DataFrame-compatible."""
+    texto = subprocess.run([GROUPFIT, "simulate", *map(str, opciones)], capture_output=True,
+                           text=True, check=True).stdout
+    filas = [re.split(r"\s*\|\s*", l.strip().strip("|").strip()) for l in texto.splitlines()
+             if l.startswith("| ") and "nodes" not in l]
+    cabecera = next(re.split(r"\s*\|\s*", l.strip().strip("|").strip()) for l in texto.splitlines()
+                    if l.startswith("| nodes"))
+    return texto, [dict(zip(cabecera, f)) for f in filas]
 
 
 # --- Experimento 1: trabajo de CPU en Python puro, sin bibliotecas que suelten el GIL ---------
