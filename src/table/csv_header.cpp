@@ -3,12 +3,9 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
-
 #include "groupfit/error.hpp"
+#include "table/column_names.hpp"
 #include "table/csv_tokenizer.hpp"
-#include "table/message_text.hpp"
-#include "table/utf8.hpp"
 
 namespace groupfit {
 
@@ -28,21 +25,10 @@ std::vector<std::string> read_csv_header(std::string_view header, char delimiter
   }
   std::vector<std::string> names;
   names.reserve(fields.size());
-  std::unordered_map<std::string_view, std::size_t> seen;  // name -> column, 0-based
+  ColumnNameCheck check(source);
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    const std::string_view name = fields[i].text;
-    if (name.empty()) {
-      throw InputError(fmt::format("{}: column {} has an empty name", source, i + 1));
-    }
-    if (!is_valid_utf8(name)) {
-      throw InputError(fmt::format("{}: the name of column {} is not valid UTF-8", source, i + 1));
-    }
-    // A hash, not a scan of the earlier names: a header at the column limit would take seconds.
-    if (const auto [it, added] = seen.emplace(name, i); !added) {
-      throw InputError(fmt::format("{}: duplicate column name '{}' (columns {} and {})", source,
-                                   excerpt(name), it->second + 1, i + 1));
-    }
-    names.emplace_back(name);
+    check.add(fields[i].text, i);
+    names.emplace_back(fields[i].text);
   }
   return names;
 }

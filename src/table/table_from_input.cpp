@@ -6,13 +6,12 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
 
 #include "groupfit/error.hpp"
 #include "groupfit/limits.hpp"
 #include "table/column_builder.hpp"
+#include "table/column_names.hpp"
 #include "table/message_text.hpp"
-#include "table/utf8.hpp"
 
 namespace groupfit {
 namespace {
@@ -192,24 +191,6 @@ Column column_from_input(const InputColumn& in, std::size_t rows, std::string_vi
   return out;
 }
 
-// The checks a CSV header gets (csv_header.cpp), with the same words.
-void check_names(const InputTable& input, std::string_view source) {
-  std::unordered_map<std::string_view, std::size_t> seen;
-  for (std::size_t i = 0; i < input.columns.size(); ++i) {
-    const std::string_view name = input.columns[i].name;
-    if (name.empty()) {
-      throw InputError(fmt::format("{}: column {} has an empty name", source, i + 1));
-    }
-    if (!is_valid_utf8(name)) {
-      throw InputError(fmt::format("{}: the name of column {} is not valid UTF-8", source, i + 1));
-    }
-    if (const auto [it, added] = seen.emplace(name, i); !added) {
-      throw InputError(fmt::format("{}: duplicate column name '{}' (columns {} and {})", source,
-                                   excerpt(name), it->second + 1, i + 1));
-    }
-  }
-}
-
 }  // namespace
 
 Table table_from_input(const InputTable& input, std::string_view source) {
@@ -219,7 +200,8 @@ Table table_from_input(const InputTable& input, std::string_view source) {
   if (input.rows > kMaxRows) {
     throw InputError(fmt::format("{}: more than {} data rows (the limit)", source, kMaxRows));
   }
-  check_names(input, source);
+  ColumnNameCheck names(source);
+  for (std::size_t i = 0; i < input.columns.size(); ++i) names.add(input.columns[i].name, i);
   Table table;
   table.columns.reserve(input.columns.size());
   for (const InputColumn& column : input.columns) {

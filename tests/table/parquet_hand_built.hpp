@@ -66,6 +66,7 @@ struct HandFile {
   std::vector<std::uint8_t> indices = {0, 1, 1};  // BYTE_ARRAY rows, 1-bit indices
   bool nested = false;                            // a struct column `s` {x INT32} first
   int codec = 0;                                  // 0 UNCOMPRESSED, 6 ZSTD
+  std::string column = "v";                       // the column's name
   // Overrides of what the file claims.
   std::optional<std::int64_t> rows, page_values, page_uncompressed, page_compressed, footer_length;
 };
@@ -147,7 +148,7 @@ inline std::string build_parquet(const HandFile& f) {
   m.begin_element();
   m.i32(1, f.physical);
   m.i32(3, f.optional ? 1 : 0);
-  m.binary(4, "v");
+  m.binary(4, f.column);
   if (f.physical == 6) m.i32(6, 0);  // UTF8
   m.end();
   m.i64(3, f.rows ? *f.rows : static_cast<std::int64_t>(n));
@@ -173,7 +174,7 @@ inline std::string build_parquet(const HandFile& f) {
     m.end();
   };
   if (f.nested) chunk("x", data_offset, chunk_size, -1);  // never read: it is nested
-  chunk("v", data_offset, chunk_size, dictionary_offset);
+  chunk(f.column, data_offset, chunk_size, dictionary_offset);
   m.i64(2, chunk_size);
   m.i64(3, f.rows ? *f.rows : static_cast<std::int64_t>(n));
   m.end();

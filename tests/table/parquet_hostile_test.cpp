@@ -180,6 +180,18 @@ TEST(ParquetHandBuilt, EmptyPagesAreRead) {
   EXPECT_EQ(read_bytes(build_parquet(empty)).num_rows(), 0u);
 }
 
+// A schema's names reach every output (CSV headers, JSON) as a CSV header's do, so they get the
+// same checks and words (table/column_names.hpp): JSON cannot carry invalid UTF-8, and a run must
+// refuse such a name before it trains, not fail while writing.
+TEST(ParquetHandBuilt, ColumnNamesAreCheckedAsACsvHeaders) {
+  HandFile empty;
+  empty.column = "";
+  EXPECT_EQ(error_of(build_parquet(empty)), "x.parquet: column 1 has an empty name");
+  HandFile latin1;
+  latin1.column = "caf\xe9";
+  EXPECT_EQ(error_of(build_parquet(latin1)), "x.parquet: the name of column 1 is not valid UTF-8");
+}
+
 TEST(ParquetHandBuilt, MissingColumnNamesTheClosest) {
   ParquetReadOptions options;
   options.columns = {"w"};

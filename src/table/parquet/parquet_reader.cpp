@@ -18,6 +18,7 @@
 #include "base/mapped_file.hpp"
 #include "groupfit/error.hpp"
 #include "table/closest_names.hpp"
+#include "table/column_names.hpp"
 #include "table/parquet/parquet_column.hpp"
 #include "table/parquet/parquet_error.hpp"
 #include "table/parquet/parquet_metadata.hpp"
@@ -98,7 +99,9 @@ std::vector<const LeafColumn*> choose_columns(const std::vector<LeafColumn>& lea
   for (const auto& c : options.skip) require(c);
   std::vector<const LeafColumn*> chosen;
   std::vector<std::string> nested;
-  for (const LeafColumn& leaf : leaves) {
+  ColumnNameCheck names(name);  // the chosen ones only: no other name reaches an output
+  for (std::size_t i = 0; i < leaves.size(); ++i) {
+    const LeafColumn& leaf = leaves[i];
     if (!options.columns.empty()) {
       if (!wanted.count(leaf.name)) continue;
       if (leaf.nested && std::find(options.columns.begin(), options.columns.end(), leaf.name) !=
@@ -116,9 +119,7 @@ std::vector<const LeafColumn*> choose_columns(const std::vector<LeafColumn>& lea
       nested.push_back(leaf.name);
       continue;
     }
-    if (std::any_of(chosen.begin(), chosen.end(), [&](auto* c) { return c->name == leaf.name; })) {
-      throw InputError(fmt::format("{}: two columns are named '{}'", name, leaf.name));
-    }
+    names.add(leaf.name, i);
     chosen.push_back(&leaf);
   }
   if (!nested.empty() && options.columns.empty()) {
