@@ -34,6 +34,12 @@ def medir(cmd, entorno=None, estados=(0,)):
     """Ejecuta cmd y devuelve {wall_seconds, cpu_seconds, peak_pss_mb, exit_status}.
 
     entorno: variables que se añaden al entorno; estados: códigos de salida esperados."""
+    return _medir_con_stderr(cmd, entorno, estados)[0]
+
+
+def _medir_con_stderr(cmd, entorno, estados):
+    """medir, y también lo que cmd escribió en stderr (groupfit measure guarda stdout para su
+    propia línea)."""
     env = dict(os.environ, **(entorno or {}))
     salida = subprocess.run([GROUPFIT, "measure", *cmd], capture_output=True, text=True, env=env)
     if salida.returncode != 0:
@@ -42,7 +48,7 @@ def medir(cmd, entorno=None, estados=(0,)):
     if m["exit_status"] not in estados:
         raise RuntimeError(f"{' '.join(cmd)} terminó con estado {m['exit_status']}:\n"
                            f"{salida.stderr[-2000:]}")
-    return m
+    return m, salida.stderr
 
 
 def generar(nombre, filas, grupos, sesgo, semilla=42):
@@ -84,17 +90,9 @@ def referencia(datos, modo, rondas=300, trabajadores=None, hilos=None, entorno=N
 
 def con_fases(cmd, entorno=None):
     """Como medir, y además las fases que el programa escribe en stderr en una línea
-    `phases={...}` (groupfit measure reserva stdout para su propia línea)."""
-    env = dict(os.environ, **(entorno or {}))
-    salida = subprocess.run([GROUPFIT, "measure", *cmd], capture_output=True, text=True, env=env)
-    lineas = salida.stdout.strip().splitlines()
-    if salida.returncode != 0 or not lineas:
-        raise RuntimeError(f"falló {' '.join(cmd)}:\n{salida.stderr[-2000:]}")
-    m = json.loads(lineas[-1])
-    if m["exit_status"] != 0:
-        raise RuntimeError(f"{' '.join(cmd)} terminó con estado {m['exit_status']}:\n"
-                           f"{salida.stderr[-2000:]}")
-    fases = next(json.loads(l[len("phases="):]) for l in salida.stderr.splitlines()
+    `phases={...}`."""
+    m, stderr = _medir_con_stderr(cmd, entorno, (0,))
+    fases = next(json.loads(l[len("phases="):]) for l in stderr.splitlines()
                  if l.startswith("phases="))
     return m, fases
 

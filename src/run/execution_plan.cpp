@@ -15,6 +15,18 @@
 
 namespace groupfit {
 
+Schedule schedule_tasks(std::vector<GroupTask>& tasks, const std::vector<std::size_t>& indices,
+                        const std::vector<double>& costs, unsigned cores,
+                        const ThreadScaling& scaling) {
+  Schedule schedule = make_schedule(costs, cores, scaling);
+  for (const ScheduledTask& item : schedule.order) {
+    GroupTask& task = tasks[indices[item.task]];
+    task.threads = item.threads;
+    task.cost = costs[item.task] / scaling.at(item.threads);
+  }
+  return schedule;
+}
+
 ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
                              const MatrixView& data, unsigned cores) {
   ExecutionPlan plan;
@@ -47,7 +59,7 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
   }
   const Calibration calibration = calibrate(tasks, data, config.model, cores);
   const std::vector<double> costs = task_costs(tasks, trainable, config.model, calibration);
-  const Schedule chosen = make_schedule(costs, cores, calibration.scaling);
+  const Schedule chosen = schedule_tasks(tasks, trainable, costs, cores, calibration.scaling);
   plan.once_seconds.assign(tasks.size(), 0);
   plan.round_seconds.assign(tasks.size(), 0);
   for (std::size_t i : trainable) {
@@ -60,16 +72,12 @@ ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& 
   plan.calibration = calibration;
   nlohmann::json groups = nlohmann::json::array();
   for (const ScheduledTask& item : chosen.order) {
-    GroupTask& task = tasks[trainable[item.task]];
-    task.threads = item.threads;
-    // The calibrated seconds replace rows x rounds as the task's expected work: the progress
-    // ETA and the dispatcher's pipelining weigh tasks by it.
-    task.cost = costs[item.task] / calibration.scaling.at(item.threads);
+    // The calibrated seconds replaced rows x rounds as the task's expected work.
+    const GroupTask& task = tasks[trainable[item.task]];
     plan.order.push_back(trainable[item.task]);
-    groups.push_back(
-        {{"group", task.key.display()},
-         {"threads", item.threads},
-         {"expected_seconds", costs[item.task] / calibration.scaling.at(item.threads)}});
+    groups.push_back({{"group", task.key.display()},
+                      {"threads", item.threads},
+                      {"expected_seconds", task.cost}});
   }
   plan.record = {
       {"executor", to_string(plan.executor)},

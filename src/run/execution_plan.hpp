@@ -34,6 +34,13 @@ struct ExecutionPlan {
   std::optional<Calibration> calibration;
 };
 
+// The planner's schedule of tasks[indices[k]], whose single-thread cost is costs[k]: sets each
+// task's threads and its cost (expected seconds at those threads: what the progress ETA and
+// the dispatcher weigh). The schedule's order holds positions k. Groups and tuning folds alike.
+Schedule schedule_tasks(std::vector<GroupTask>& tasks, const std::vector<std::size_t>& indices,
+                        const std::vector<double>& costs, unsigned cores,
+                        const ThreadScaling& scaling);
+
 // Sets tasks[i].threads when auto planning chooses per-group threads.
 ExecutionPlan plan_execution(const TrainConfig& config, std::vector<GroupTask>& tasks,
                              const MatrixView& data, unsigned cores);

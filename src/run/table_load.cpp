@@ -8,6 +8,7 @@
 #include "exec/core_count.hpp"
 #include "groupfit/error.hpp"
 #include "groupfit/loaded_table.hpp"
+#include "run/table_columns.hpp"
 #include "table/table_reader.hpp"
 
 namespace groupfit {
@@ -71,11 +72,7 @@ LoadedTable load_table(const ReadOptions& read, const std::vector<std::string>& 
       throw InputError(fmt::format("column '{}' is asked for twice", name));
     }
   }
-  TableReadOptions options;
-  options.csv.delimiter = read.delimiter;
-  options.csv.decimal = read.decimal;
-  options.csv.na_values = read.na_values;
-  options.csv.threads = available_cores();
+  TableReadOptions options = read_options_for(read, FeatureOptions{}, available_cores());
   options.columns = columns;
   const Table table = read_table(read.input, options);
   for (const std::string& note : table.notes) warn(note);

@@ -11,8 +11,8 @@
 namespace groupfit {
 namespace {
 
-// Under auto, the folds get the planner's order and threads, and their cost becomes the
-// calibrated seconds (for the progress ETA and the dispatcher); otherwise the largest first.
+// Under auto, the folds are scheduled as groups are (schedule_tasks); otherwise the largest
+// first.
 std::vector<std::size_t> plan_folds(CvPlan& cv, const std::vector<bool>& done,
                                     const ExecutionPlan& plan, const ModelParams& model,
                                     nlohmann::json& record) {
@@ -31,13 +31,8 @@ std::vector<std::size_t> plan_folds(CvPlan& cv, const std::vector<bool>& done,
     costs.push_back(plan.calibration->seconds(static_cast<double>(cv.tasks[i].rows), model.rounds));
   }
   const unsigned cores = static_cast<unsigned>(std::max(plan.cores, 1));
-  const Schedule schedule = make_schedule(costs, cores, plan.scaling);
-  for (const ScheduledTask& item : schedule.order) {
-    GroupTask& task = cv.tasks[ahead[item.task]];
-    task.threads = item.threads;
-    task.cost = costs[item.task] / plan.scaling.at(item.threads);
-    order.push_back(ahead[item.task]);
-  }
+  const Schedule schedule = schedule_tasks(cv.tasks, ahead, costs, cores, plan.scaling);
+  for (const ScheduledTask& item : schedule.order) order.push_back(ahead[item.task]);
   record = {{"expected_makespan_seconds", schedule.makespan},
             {"lower_bound_seconds", schedule.lower_bound},
             {"reason", schedule.reason}};
